@@ -1,0 +1,15 @@
+/** `npm run bench`: every benchmark, each printing ratios against a baseline from the same run. */
+import { benchFidelity } from './fidelity.ts';
+import { benchMarkdownCore } from './markdown-core.ts';
+import { benchStore } from './store.ts';
+
+const only = process.argv[2];
+const benches: Record<string, () => void | Promise<void>> = {
+  'markdown-core': () => benchMarkdownCore(),
+  fidelity: () => benchFidelity(),
+  store: () => benchStore(),
+};
+for (const [name, run] of Object.entries(benches)) {
+  if (only && only !== name) continue;
+  await run();
+}

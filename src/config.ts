@@ -1,0 +1,49 @@
+/**
+ * The one place that reads the environment. Validated once with zod; everything else
+ * receives a typed Config.
+ */
+import { z } from 'zod';
+import { defaultTranslatableKeys } from './markdown/frontmatter.ts';
+import { DomainError } from './errors.ts';
+
+const list = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+
+const schema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  EDITIONS_DB: z.string().min(1).default('./data/editions.db'),
+  EDITIONS_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  EDITIONS_FRONTMATTER_KEYS: list.optional(),
+  EDITIONS_ADMIN_TOKEN: z.string().min(16).optional(),
+  EDITIONS_MT: z.string().min(1).optional(),
+});
+
+export interface Config {
+  host: string;
+  port: number;
+  database: string;
+  maxDocumentBytes: number;
+  frontMatterKeys: readonly string[];
+  adminToken: string | undefined;
+  defaultProvider: string | undefined;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new DomainError('config_invalid', `Invalid configuration: ${issues.join('; ')}`, { issues });
+  }
+  const e = parsed.data;
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    database: e.EDITIONS_DB,
+    maxDocumentBytes: e.EDITIONS_MAX_DOCUMENT_BYTES,
+    frontMatterKeys: e.EDITIONS_FRONTMATTER_KEYS ?? defaultTranslatableKeys,
+    adminToken: e.EDITIONS_ADMIN_TOKEN,
+    defaultProvider: e.EDITIONS_MT,
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Domain errors: one exception type with a stable code. Codes double as i18n keys
+ * (`errors.<code>` in locales/<lng>/errors.json); `details` carries the arguments.
+ */
+export const errorCodes = [
+  'config_invalid',
+  'storage_migration_failed',
+  'input_unreadable',
+  'input_not_utf8',
+  'input_too_large',
+  'locale_invalid',
+  'locale_is_source',
+  'slug_invalid',
+  'provider_unknown',
+  'provider_unsupported_pair',
+  'unauthenticated',
+  'forbidden',
+  'four_eyes',
+  'user_invalid',
+  'statement_exists',
+  'statement_not_found',
+  'translation_not_found',
+  'segment_not_found',
+  'edition_not_found',
+  'version_conflict',
+  'revision_conflict',
+  'transition_refused',
+  'not_ready_to_submit',
+  'not_ready_to_approve',
+  'not_ready_to_publish',
+  'embargo_invalid',
+  'edition_withdrawn',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}

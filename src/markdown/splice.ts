@@ -1,0 +1,120 @@
+/**
+ * The Markdown of a reassembled tree, written by splicing: each changed unit (the inline
+ * content of a paragraph, heading or table cell; a definition; the front matter values) is
+ * serialised on its own and put in place of the source bytes it replaces. Everything else
+ * (list markers, emphasis markers of unchanged text, blank lines, reference definitions,
+ * code, HTML) stays byte-identical.
+ */
+import type { Nodes, Parents, Root } from 'mdast';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { toMarkdown, type Handle, type Info, type State } from 'mdast-util-to-markdown';
+import type { SegmentedDocument } from './segment.ts';
+import { stringifyOptions } from './stringify.ts';
+import { nodeAt } from './tree-path.ts';
+
+type Mode = 'paragraph' | 'headingAtx' | 'headingSetext' | 'tableCell' | 'flow' | 'yaml';
+
+/** Where a unit stands in the source, and how its replacement is written. */
+export interface UnitRange {
+  start: number;
+  end: number;
+  mode: Mode;
+  /** Written before each line after the first (container markers of a multi-line unit). */
+  continuation: string;
+}
+
+export function spliceMarkdown(doc: SegmentedDocument, tree: Root, units: ReadonlySet<string>): string {
+  const jobs: (UnitRange & { node: Nodes })[] = [];
+  for (const unit of units) {
+    const range = unitRange(doc, unit);
+    const node = nodeAt(tree, unit);
+    if (range && node) jobs.push({ ...range, node });
+  }
+  jobs.sort((a, b) => a.start - b.start);
+  const serialized = serializeAll(jobs.filter((j) => j.mode !== 'yaml'), doc);
+  let out = '';
+  let at = 0;
+  let k = 0;
+  for (const job of jobs) {
+    let text = job.mode === 'yaml' ? yamlReplacement(job) : serialized[k++]!;
+    if (job.continuation !== '') text = text.replace(/\n/g, `\n${job.continuation}`);
+    out += doc.source.slice(at, job.start) + text;
+    at = job.end;
+  }
+  return out + doc.source.slice(at);
+}
+
+function yamlReplacement(job: UnitRange & { node: Nodes }): string {
+  const value = job.node.type === 'yaml' ? job.node.value : '';
+  return job.continuation === 'fenced' ? `---\n${value}\n---` : value;
+}
+
+/** The source range a unit replaces: inline content for containers, the whole node otherwise. */
+export function unitRange(doc: SegmentedDocument, unit: string): UnitRange | undefined {
+  const source = nodeAt(doc.tree, unit);
+  const start = source?.position?.start.offset;
+  const end = source?.position?.end.offset;
+  if (!source || start === undefined || end === undefined) return undefined;
+
+  if (source.type === 'yaml') {
+    // Keep the fences as written; replace only the YAML between them when it can be found.
+    const valueStart = doc.source.indexOf('\n', start) + 1;
+    if (valueStart > 0 && doc.source.startsWith(source.value, valueStart)) {
+      return { start: valueStart, end: valueStart + source.value.length, mode: 'yaml', continuation: '' };
+    }
+    return { start, end, mode: 'yaml', continuation: 'fenced' };
+  }
+  if (source.type === 'definition') return { start, end, mode: 'flow', continuation: '' };
+  if (source.type === 'paragraph' || source.type === 'heading' || source.type === 'tableCell') {
+    const first = source.children[0]?.position?.start.offset;
+    const last = source.children[source.children.length - 1]?.position?.end.offset;
+    if (first === undefined || last === undefined) return undefined;
+    const mode: Mode =
+      source.type === 'paragraph' ? 'paragraph'
+      : source.type === 'tableCell' ? 'tableCell'
+      : doc.source[start] === '#' ? 'headingAtx'
+      : 'headingSetext';
+    if (mode === 'tableCell' || mode === 'headingAtx') return { start: first, end: last, mode, continuation: '' };
+    // Container markers before the content on its first line, as spaces, keeping `>`.
+    const lineStart = doc.source.lastIndexOf('\n', first - 1) + 1;
+    const continuation = doc.source.slice(lineStart, first).replace(/[^>\s]/g, ' ');
+    return { start: first, end: last, mode, continuation };
+  }
+  return undefined;
+}
+
+/** Serialises every job in one toMarkdown call, so its set-up is paid once. */
+function serializeAll(jobs: readonly (UnitRange & { node: Nodes })[], doc: SegmentedDocument): string[] {
+  if (jobs.length === 0) return [];
+  const results: string[] = [];
+  const batch: Handle = (_node, _parent, state) => {
+    for (const job of jobs) results.push(serializeOne(job, state));
+    return '';
+  };
+  toMarkdown({ type: 'editionsBatch' } as unknown as Root, {
+    ...stringifyOptions(doc.style),
+    extensions: [gfmToMarkdown()],
+    handlers: { editionsBatch: batch } as Record<string, Handle>,
+  });
+  return results;
+}
+
+function serializeOne(job: UnitRange & { node: Nodes }, state: State): string {
+  const info: Info = { before: '\n', after: '\n', now: { line: 1, column: 1 }, lineShift: 0 };
+  if (job.mode === 'flow' || job.mode === 'yaml') return state.handle(job.node, undefined, state, info);
+  const node = job.node as Parents;
+  const exit = state.enter(job.mode);
+  const subexit = state.enter('phrasing');
+  let value: string;
+  if (job.mode === 'tableCell') {
+    value = state.containerPhrasing(node, { ...info, before: ' ', after: ' ' });
+  } else if (job.mode === 'headingAtx') {
+    value = state.containerPhrasing(node, { ...info, before: '# ' });
+    if (/^[\t ]/.test(value)) value = `&#x${value.charCodeAt(0).toString(16).toUpperCase()};${value.slice(1)}`;
+  } else {
+    value = state.containerPhrasing(node, info);
+  }
+  subexit();
+  exit();
+  return value;
+}

@@ -1,0 +1,61 @@
+/** Creates a statement with its first source revision. */
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '../errors.ts';
+import { canonicalLocale } from '../locale.ts';
+import { toJson } from '../store/json.ts';
+import { isUniqueViolation } from '../store/store.ts';
+import { validateSlug } from '../validation.ts';
+import { requireRole, type Actor } from '../workflow/roles.ts';
+import { iso, type OperationContext } from './context.ts';
+import { prepareSource } from './source-document.ts';
+
+export interface CreateStatementInput {
+  slug: string;
+  sourceLocale: string;
+  markdown: string;
+  collection?: string;
+}
+
+export async function createStatement(ctx: OperationContext, actor: Actor, input: CreateStatementInput) {
+  const slug = validateSlug(input.slug);
+  const sourceLocale = canonicalLocale(input.sourceLocale);
+  requireRole(actor, ['publisher'], sourceLocale);
+  const source = prepareSource(input.markdown, ctx.frontMatterKeys, ctx.maxDocumentBytes);
+  const at = iso(ctx);
+  const statement = {
+    id: randomUUID(),
+    slug,
+    source_locale: sourceLocale,
+    collection: input.collection ?? null,
+    current_revision: 1,
+    created_by: actor.id,
+    created_at: at,
+    updated_at: at,
+  };
+  try {
+    await ctx.store.transaction(async (trx) => {
+      const existing = await trx.selectFrom('statements').select('id').where('slug', '=', slug).executeTakeFirst();
+      if (existing) throw new DomainError('statement_exists', `A statement ${JSON.stringify(slug)} exists already`, { slug });
+      await trx.insertInto('statements').values(statement).execute();
+      await trx
+        .insertInto('source_revisions')
+        .values({
+          id: randomUUID(),
+          statement_id: statement.id,
+          number: 1,
+          markdown: input.markdown,
+          mdast: toJson(source.doc.tree),
+          segments: toJson(source.segments),
+          content_hash: source.hash,
+          title: source.title,
+          created_by: actor.id,
+          created_at: at,
+        })
+        .execute();
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError('statement_exists', `A statement ${JSON.stringify(slug)} exists already`, { slug });
+    throw error;
+  }
+  return { statement, revision: 1, segments: source.segments, title: source.title, hash: source.hash };
+}

@@ -1,0 +1,59 @@
+/** Glossary terms, global (`*`) or per statement collection: do-not-translate terms and preferred target terms. */
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '../errors.ts';
+import { canonicalLocale } from '../locale.ts';
+import { fromJson, toJson } from '../store/json.ts';
+import { requireRole, type Actor } from '../workflow/roles.ts';
+import { iso, type OperationContext } from './context.ts';
+
+export interface GlossaryTermInput {
+  scope?: string;
+  term: string;
+  /** Absent: the term must not be translated. */
+  targetLocale?: string;
+  targetText?: string;
+  variants?: string[];
+  note?: string;
+}
+
+export async function addGlossaryTerm(ctx: OperationContext, actor: Actor, input: GlossaryTermInput) {
+  const term = typeof input.term === 'string' ? input.term.trim() : '';
+  if (term === '') throw new DomainError('input_unreadable', 'A glossary term needs its text', { field: 'term' });
+  const targetLocale = input.targetLocale ? canonicalLocale(input.targetLocale) : null;
+  if ((targetLocale === null) !== (input.targetText === undefined)) {
+    throw new DomainError('input_unreadable', 'A preferred term needs both targetLocale and targetText', { field: 'targetText' });
+  }
+  requireRole(actor, ['publisher'], targetLocale ?? '*');
+  const row = {
+    id: randomUUID(),
+    scope: input.scope ?? '*',
+    term,
+    target_locale: targetLocale,
+    target_text: input.targetText ?? null,
+    variants: toJson(input.variants ?? []),
+    note: input.note ?? null,
+    created_at: iso(ctx),
+  };
+  await ctx.store.transaction((trx) => trx.insertInto('glossary_terms').values(row).execute());
+  return row;
+}
+
+/** The terms that apply to a statement of `collection` translated into `locale`. */
+export async function glossaryFor(ctx: OperationContext, collection: string | null, locale: string) {
+  const scopes = collection ? ['*', collection] : ['*'];
+  const rows = await ctx.store.db
+    .selectFrom('glossary_terms')
+    .selectAll()
+    .where('scope', 'in', scopes)
+    .where((eb) => eb.or([eb('target_locale', 'is', null), eb('target_locale', '=', locale)]))
+    .orderBy('term')
+    .execute();
+  return rows.map((r) => ({
+    term: r.term,
+    doNotTranslate: r.target_locale === null,
+    targetText: r.target_text,
+    variants: fromJson<string[]>(r.variants) ?? [],
+    scope: r.scope,
+    note: r.note,
+  }));
+}

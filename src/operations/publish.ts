@@ -1,0 +1,165 @@
+/**
+ * Publishes locales of a statement together, in one transaction: each becomes an immutable
+ * edition, or none does. A locale is published only when every segment of the current
+ * source revision is approved and reassembles without findings. The source locale is
+ * published from the source itself.
+ */
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '../errors.ts';
+import { canonicalLocale } from '../locale.ts';
+import { reassemble, segmentMarkdown } from '../markdown/index.ts';
+import { stripPositions } from '../markdown/inline.ts';
+import { fromJson, toJson } from '../store/json.ts';
+import { latestEditionRow } from '../store/queries/editions.ts';
+import { revisionOf, statementBySlug } from '../store/queries/statements.ts';
+import { rememberTranslation } from '../store/queries/tm.ts';
+import { requireTranslation, segmentRows } from '../store/queries/translations.ts';
+import type { Db } from '../store/store.ts';
+import type { Provenance } from '../mt/provider.ts';
+import { requireRole, type Actor } from '../workflow/roles.ts';
+import { iso, type OperationContext } from './context.ts';
+import { sha256 } from './source-document.ts';
+
+export interface PublishInput {
+  slug: string;
+  locales: readonly string[];
+  embargoUntil?: string;
+}
+
+export interface EditionProvenance {
+  source: boolean;
+  sourceRevision: number;
+  segments: number;
+  /** Share of segments whose text started as a machine draft. */
+  machineAssistedShare: number;
+  /** Share of segments published exactly as the machine wrote them. */
+  unreviewedMachineShare: number;
+  engines: string[];
+  reviewers: string[];
+  approvedAt: string | null;
+}
+
+export interface Approval {
+  segmentId: string;
+  reviewerId: string;
+  reviewer: string;
+  at: string;
+}
+
+export async function publish(ctx: OperationContext, actor: Actor, input: PublishInput) {
+  const at = iso(ctx);
+  const embargo = parseEmbargo(input.embargoUntil);
+  const locales = [...new Set(input.locales.map(canonicalLocale))];
+  if (locales.length === 0) throw new DomainError('locale_invalid', 'Name at least one locale to publish', { field: 'locales' });
+  return ctx.store.transaction(async (trx) => {
+    const statement = await statementBySlug(trx, input.slug);
+    for (const locale of locales) requireRole(actor, ['publisher'], locale);
+    const revision = await revisionOf(trx, statement.id, statement.current_revision);
+    const editions = [];
+    for (const locale of locales) {
+      const built = locale === statement.source_locale
+        ? sourceEdition(revision)
+        : await translatedEdition(ctx, trx, statement, revision, locale);
+      const hash = sha256(built.markdown);
+      const previous = await latestEditionRow(trx, statement.id, locale);
+      if (previous && previous.hash === hash && !embargo) {
+        editions.push({ ...previous, created: false });
+        continue;
+      }
+      const row = {
+        id: randomUUID(),
+        statement_id: statement.id,
+        locale,
+        source_revision: revision.number,
+        markdown: built.markdown,
+        mdast: toJson(built.tree),
+        hash,
+        approvals: toJson(built.approvals),
+        provenance: toJson(built.provenance),
+        supersedes: previous?.id ?? null,
+        embargo_until: embargo,
+        published_at: at,
+        visible_from: embargo ?? at,
+        published_by: actor.id,
+      };
+      await trx.insertInto('editions').values(row).execute();
+      if (locale !== statement.source_locale) {
+        for (const s of built.texts) {
+          await rememberTranslation(trx, { sourceLocale: statement.source_locale, targetLocale: locale, sourceText: s.source, targetText: s.target, origin: 'published', at });
+        }
+      }
+      editions.push({ ...row, created: true });
+    }
+    return { slug: statement.slug, editions };
+  });
+}
+
+function parseEmbargo(value: string | undefined): string | null {
+  if (value === undefined || value === null) return null;
+  const time = Date.parse(value);
+  if (typeof value !== 'string' || Number.isNaN(time) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
+    throw new DomainError('embargo_invalid', `Not an ISO 8601 date and time: ${JSON.stringify(value)}`, { field: 'embargoUntil' });
+  }
+  return new Date(time).toISOString();
+}
+
+type Revision = Awaited<ReturnType<typeof revisionOf>>;
+
+function sourceEdition(revision: Revision) {
+  const tree = stripPositions(JSON.parse(revision.mdast));
+  const provenance: EditionProvenance = {
+    source: true, sourceRevision: revision.number, segments: revision.segmentList.length,
+    machineAssistedShare: 0, unreviewedMachineShare: 0, engines: [], reviewers: [], approvedAt: null,
+  };
+  return { markdown: revision.markdown, tree, approvals: [] as Approval[], provenance, texts: [] as { source: string; target: string }[] };
+}
+
+async function translatedEdition(ctx: OperationContext, db: Db, statement: { id: string; slug: string }, revision: Revision, locale: string) {
+  const translation = await requireTranslation(db, statement.id, locale, statement.slug);
+  const rows = await segmentRows(db, translation.id, revision.number);
+  const unapproved = rows.filter((r) => r.state !== 'approved').map((r) => ({ segmentId: r.segment_id, state: r.state }));
+  if (unapproved.length > 0) {
+    throw new DomainError('not_ready_to_publish', `${locale}: ${unapproved.length} segment(s) are not approved`, { locale, segments: unapproved });
+  }
+  const doc = segmentMarkdown(revision.markdown, { frontMatterKeys: ctx.frontMatterKeys });
+  const result = reassemble(doc, new Map(rows.map((r) => [r.segment_id, r.text ?? ''])));
+  if (result.findings.length > 0) {
+    throw new DomainError('not_ready_to_publish', `${locale}: ${result.findings.length} segment(s) do not reassemble`, { locale, findings: result.findings });
+  }
+  const approvals = await approvalsOf(db, translation.id, rows.map((r) => r.segment_id));
+  const engines = new Set<string>();
+  for (const r of rows) {
+    const p = fromJson<Provenance>(r.machine_provenance);
+    if (p) engines.add(p.engine);
+  }
+  const share = (n: number) => (rows.length === 0 ? 0 : n / rows.length);
+  const provenance: EditionProvenance = {
+    source: false,
+    sourceRevision: revision.number,
+    segments: rows.length,
+    machineAssistedShare: share(rows.filter((r) => r.machine_text !== null).length),
+    unreviewedMachineShare: share(rows.filter((r) => r.machine_text !== null && r.text === r.machine_text).length),
+    engines: [...engines].sort(),
+    reviewers: [...new Set(approvals.map((a) => a.reviewer))].sort(),
+    approvedAt: approvals.reduce<string | null>((max, a) => (max === null || a.at > max ? a.at : max), null),
+  };
+  const sourceText = new Map(revision.segmentList.map((s) => [s.id, s.text]));
+  const texts = rows.map((r) => ({ source: sourceText.get(r.segment_id) ?? '', target: r.text ?? '' }));
+  return { markdown: result.markdown, tree: result.tree, approvals, provenance, texts };
+}
+
+/** The latest approval of each segment (in any revision: unchanged segments keep theirs). */
+async function approvalsOf(db: Db, translationId: string, segmentIds: readonly string[]): Promise<Approval[]> {
+  const rows = await db
+    .selectFrom('reviews')
+    .innerJoin('users', 'users.id', 'reviews.reviewer')
+    .select(['reviews.segment_id', 'reviews.reviewer', 'users.name', 'reviews.at'])
+    .where('reviews.translation_id', '=', translationId)
+    .where('reviews.decision', '=', 'approve')
+    .where('reviews.segment_id', 'is not', null)
+    .orderBy('reviews.at', 'asc')
+    .execute();
+  const latest = new Map<string, Approval>();
+  for (const r of rows) latest.set(r.segment_id!, { segmentId: r.segment_id!, reviewerId: r.reviewer, reviewer: r.name, at: r.at });
+  return segmentIds.flatMap((id) => latest.get(id) ?? []);
+}

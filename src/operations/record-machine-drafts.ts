@@ -1,0 +1,58 @@
+/**
+ * Stores machine drafts (or translation-memory fills) for segments of a locale. A segment
+ * that already has human text is left alone and reported as skipped; the drafts are also
+ * remembered in translation memory.
+ */
+import { DomainError } from '../errors.ts';
+import type { Provenance } from '../mt/provider.ts';
+import { rememberTranslation } from '../store/queries/tm.ts';
+import { requireRole, type Actor } from '../workflow/roles.ts';
+import { applySegmentEvent, currentSegment } from './apply-segment-event.ts';
+import { iso, type OperationContext } from './context.ts';
+import { loadOrStartTranslation } from './load-translation.ts';
+
+export interface MachineDraft {
+  segmentId: string;
+  text: string;
+  provenance: Provenance;
+}
+
+export interface RecordDraftsInput {
+  slug: string;
+  locale: string;
+  drafts: readonly MachineDraft[];
+  /** The source revision the drafts were made from; drafts of an older one are refused. */
+  revision?: number;
+}
+
+/** `actor` null: the service's own draft jobs. */
+export async function recordMachineDrafts(ctx: OperationContext, actor: Actor | null, input: RecordDraftsInput) {
+  const at = iso(ctx);
+  return ctx.store.transaction(async (trx) => {
+    const { statement, revision, translation, locale } = await loadOrStartTranslation(trx, input.slug, input.locale, at);
+    if (actor) requireRole(actor, ['translator', 'publisher'], locale);
+    if (input.revision !== undefined && input.revision !== revision.number) {
+      throw new DomainError('revision_conflict', `The source is at revision ${revision.number}, not ${input.revision}`, { revision: revision.number });
+    }
+    const sourceText = new Map(revision.segmentList.map((s) => [s.id, s.text]));
+    const applied: string[] = [];
+    const skipped: { segmentId: string; reason: string }[] = [];
+    for (const draft of input.drafts) {
+      const row = await currentSegment(trx, translation.id, revision.number, draft.segmentId);
+      if (row.state !== 'untranslated' && row.state !== 'machine' && row.state !== 'stale') {
+        skipped.push({ segmentId: draft.segmentId, reason: 'human_text_present' });
+        continue;
+      }
+      await applySegmentEvent(
+        trx,
+        { translationId: translation.id, revision: revision.number, segmentId: draft.segmentId, event: 'machine_draft', machine: { text: draft.text, provenance: draft.provenance }, actor: actor?.id ?? null, at },
+        row,
+      );
+      applied.push(draft.segmentId);
+      if (draft.provenance.engine !== 'tm' && !draft.provenance.development) {
+        await rememberTranslation(trx, { sourceLocale: statement.source_locale, targetLocale: locale, sourceText: sourceText.get(draft.segmentId) ?? '', targetText: draft.text, origin: 'machine', at });
+      }
+    }
+    return { applied, skipped };
+  });
+}

@@ -1,0 +1,82 @@
+/**
+ * A new source revision. Unchanged segments keep their text, state and version; changed
+ * ones keep their text and become stale; new ones are untranslated. Published editions are
+ * not touched: they stay live until new ones are published.
+ */
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '../errors.ts';
+import { toJson } from '../store/json.ts';
+import { revisionOf, statementBySlug } from '../store/queries/statements.ts';
+import { insertUntranslated, segmentRows } from '../store/queries/translations.ts';
+import { requireRole, type Actor } from '../workflow/roles.ts';
+import { isSegmentState, transition } from '../workflow/transitions.ts';
+import { alignSegments } from './align-segments.ts';
+import { appendHistory } from './apply-segment-event.ts';
+import { iso, type OperationContext } from './context.ts';
+import { prepareSource } from './source-document.ts';
+
+export interface ReviseSourceInput {
+  slug: string;
+  markdown: string;
+  /** The revision the caller edited (If-Match). */
+  expectedRevision: number;
+}
+
+export async function reviseSource(ctx: OperationContext, actor: Actor, input: ReviseSourceInput) {
+  const source = prepareSource(input.markdown, ctx.frontMatterKeys, ctx.maxDocumentBytes);
+  const at = iso(ctx);
+  return ctx.store.transaction(async (trx) => {
+    const statement = await statementBySlug(trx, input.slug);
+    requireRole(actor, ['publisher'], statement.source_locale);
+    if (statement.current_revision !== input.expectedRevision) {
+      throw new DomainError('revision_conflict', `The source is at revision ${statement.current_revision}, not ${input.expectedRevision}`, {
+        revision: statement.current_revision,
+      });
+    }
+    const previous = await revisionOf(trx, statement.id, statement.current_revision);
+    if (previous.content_hash === source.hash) {
+      return { revision: statement.current_revision, created: false, stale: 0 };
+    }
+    const number = statement.current_revision + 1;
+    await trx
+      .insertInto('source_revisions')
+      .values({
+        id: randomUUID(),
+        statement_id: statement.id,
+        number,
+        markdown: input.markdown,
+        mdast: toJson(source.doc.tree),
+        segments: toJson(source.segments),
+        content_hash: source.hash,
+        title: source.title,
+        created_by: actor.id,
+        created_at: at,
+      })
+      .execute();
+    const alignment = alignSegments(previous.segmentList, source.segments);
+    const translations = await trx.selectFrom('translations').select('id').where('statement_id', '=', statement.id).execute();
+    let stale = 0;
+    for (const { id: translationId } of translations) {
+      const rows = new Map((await segmentRows(trx, translationId, previous.number)).map((r) => [r.segment_id, r]));
+      const fresh: { id: string; position: number }[] = [];
+      for (const [position, segment] of source.segments.entries()) {
+        const kept = rows.get(alignment.unchanged.get(segment.id) ?? '');
+        const old = rows.get(alignment.changed.get(segment.id) ?? '');
+        if (kept) {
+          await trx.insertInto('translation_segments').values({ ...kept, revision: number, position }).execute();
+        } else if (old && isSegmentState(old.state)) {
+          const next = transition(old.state, 'source_changed');
+          const row = { ...old, revision: number, segment_id: segment.id, position, state: next.ok ? next.state : old.state, version: old.version + 1, updated_by: actor.id, updated_at: at };
+          await trx.insertInto('translation_segments').values(row).execute();
+          await appendHistory(trx, row, 'source_changed', actor.id, `was ${old.segment_id}`, at);
+          if (row.state === 'stale') stale++;
+        } else {
+          fresh.push({ id: segment.id, position });
+        }
+      }
+      await insertUntranslated(trx, translationId, number, fresh, at);
+    }
+    await trx.updateTable('statements').set({ current_revision: number, updated_at: at }).where('id', '=', statement.id).execute();
+    return { revision: number, created: true, stale };
+  });
+}

@@ -1,0 +1,36 @@
+/** A source text as the store keeps it: Markdown, mdast, segments, hash, title. */
+import { createHash } from 'node:crypto';
+import { readFrontMatter, segmentMarkdown, type SegmentedDocument } from '../markdown/index.ts';
+import { toString } from 'mdast-util-to-string';
+import { DomainError } from '../errors.ts';
+import type { StoredSegment } from '../store/queries/statements.ts';
+
+export interface SourceDocument {
+  doc: SegmentedDocument;
+  segments: StoredSegment[];
+  hash: string;
+  title: string | null;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export function prepareSource(markdown: string, frontMatterKeys: readonly string[], maxBytes = 1_000_000): SourceDocument {
+  if (typeof markdown !== 'string' || markdown.trim() === '') {
+    throw new DomainError('input_unreadable', 'The statement is empty', { field: 'markdown' });
+  }
+  const size = Buffer.byteLength(markdown);
+  if (size > maxBytes) throw new DomainError('input_too_large', `The statement is ${size} bytes; the limit is ${maxBytes}`, { size, limit: maxBytes });
+  const doc = segmentMarkdown(markdown, { frontMatterKeys });
+  const segments = doc.segments.map(({ id, kind, path, text, placeholders }) => ({ id, kind, path, text, placeholders }));
+  return { doc, segments, hash: sha256(markdown), title: titleOf(doc) };
+}
+
+/** The front matter title, else the first heading's text. */
+function titleOf(doc: SegmentedDocument): string | null {
+  const fm = readFrontMatter(doc.tree);
+  if (fm.kind === 'data' && fm.data && typeof (fm.data as { title?: unknown }).title === 'string') return (fm.data as { title: string }).title;
+  const heading = doc.tree.children.find((n) => n.type === 'heading');
+  return heading ? toString(heading) : null;
+}

@@ -1,0 +1,69 @@
+/** Users, their roles per locale, and bearer tokens (stored only as sha256 hashes). */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DomainError } from '../errors.ts';
+import { canonicalLocale } from '../locale.ts';
+import { requireAdmin, roleNames, type Actor, type RoleGrant, type RoleName } from '../workflow/roles.ts';
+import { iso, type OperationContext } from './context.ts';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function newToken(): string {
+  return `edt_${randomBytes(24).toString('base64url')}`;
+}
+
+function validRoles(roles: readonly { role: string; locale: string }[]): RoleGrant[] {
+  if (!Array.isArray(roles) || roles.length === 0) throw new DomainError('user_invalid', 'A user needs at least one role', { field: 'roles' });
+  return roles.map((r, i) => {
+    if (!roleNames.includes(r.role as RoleName)) throw new DomainError('user_invalid', `Unknown role ${JSON.stringify(r.role)}`, { field: `roles.${i}.role` });
+    const locale = r.locale === '*' ? '*' : canonicalLocale(r.locale);
+    return { role: r.role as RoleName, locale };
+  });
+}
+
+/** Creates a user; the token is returned once and never stored. `actor` null: bootstrap. */
+export async function createUser(
+  ctx: OperationContext,
+  actor: Actor | null,
+  input: { name: string; roles: readonly { role: string; locale: string }[]; token?: string },
+) {
+  if (actor) requireAdmin(actor);
+  const name = typeof input.name === 'string' ? input.name.trim() : '';
+  if (name === '' || name.length > 200) throw new DomainError('user_invalid', 'A user needs a name (at most 200 characters)', { field: 'name' });
+  const roles = validRoles(input.roles);
+  const token = input.token ?? newToken();
+  const at = iso(ctx);
+  const id = randomUUID();
+  await ctx.store.transaction(async (trx) => {
+    await trx.insertInto('users').values({ id, name, created_at: at }).execute();
+    await trx.insertInto('roles').values([...new Map(roles.map((r) => [`${r.role}|${r.locale}`, r])).values()].map((r) => ({ user_id: id, role: r.role, locale: r.locale }))).execute();
+    await trx.insertInto('tokens').values({ id: randomUUID(), user_id: id, token_hash: hashToken(token), created_at: at, revoked_at: null }).execute();
+  });
+  return { id, name, roles, token };
+}
+
+export async function authenticate(ctx: OperationContext, token: string | undefined): Promise<Actor> {
+  if (!token) throw new DomainError('unauthenticated', 'A bearer token is required');
+  const row = await ctx.store.db
+    .selectFrom('tokens')
+    .innerJoin('users', 'users.id', 'tokens.user_id')
+    .select(['users.id', 'users.name'])
+    .where('tokens.token_hash', '=', hashToken(token))
+    .where('tokens.revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw new DomainError('unauthenticated', 'The token is not valid');
+  const roles = await ctx.store.db.selectFrom('roles').select(['role', 'locale']).where('user_id', '=', row.id).execute();
+  return { id: row.id, name: row.name, roles };
+}
+
+/**
+ * On first start with no users, an admin is created with the configured token, or a new one
+ * that is returned (to be printed once).
+ */
+export async function bootstrapAdmin(ctx: OperationContext, configuredToken: string | undefined) {
+  const any = await ctx.store.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (any) return null;
+  const created = await createUser(ctx, null, { name: 'admin', roles: [{ role: 'admin', locale: '*' }], token: configuredToken });
+  return { token: created.token, generated: configuredToken === undefined };
+}

@@ -1,0 +1,26 @@
+/**
+ * Withdraws a published edition (recorded, never deleted). The locale's previous edition,
+ * if any and not withdrawn, is live again. A correction is not a withdrawal: it is a new
+ * publication, which supersedes the live edition when it becomes visible.
+ */
+import { DomainError } from '../errors.ts';
+import { statementBySlug } from '../store/queries/statements.ts';
+import { requireRole, type Actor } from '../workflow/roles.ts';
+import { iso, type OperationContext } from './context.ts';
+
+export async function withdrawEdition(ctx: OperationContext, actor: Actor, input: { slug: string; editionId: string; reason: string }) {
+  if (typeof input.reason !== 'string' || input.reason.trim() === '') {
+    throw new DomainError('input_unreadable', 'A withdrawal needs a reason', { field: 'reason' });
+  }
+  const at = iso(ctx);
+  return ctx.store.transaction(async (trx) => {
+    const statement = await statementBySlug(trx, input.slug);
+    const edition = await trx.selectFrom('editions').selectAll().where('id', '=', input.editionId).where('statement_id', '=', statement.id).executeTakeFirst();
+    if (!edition) throw new DomainError('edition_not_found', `No edition ${input.editionId} of ${input.slug}`, { editionId: input.editionId });
+    requireRole(actor, ['publisher'], edition.locale);
+    const already = await trx.selectFrom('edition_withdrawals').select('at').where('edition_id', '=', edition.id).executeTakeFirst();
+    if (already) throw new DomainError('edition_withdrawn', `Edition ${edition.id} was withdrawn at ${already.at}`, { editionId: edition.id });
+    await trx.insertInto('edition_withdrawals').values({ edition_id: edition.id, reason: input.reason.trim(), withdrawn_by: actor.id, at }).execute();
+    return { editionId: edition.id, withdrawnAt: at };
+  });
+}

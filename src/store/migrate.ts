@@ -1,0 +1,13 @@
+/** Applies pending migrations; refuses to start on a failed one. */
+import { Migrator, type Kysely } from 'kysely';
+import { DomainError } from '../errors.ts';
+import { migrationProvider } from './migrations/index.ts';
+import type { Schema } from './schema.ts';
+
+export async function migrate(db: Kysely<Schema>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new DomainError('storage_migration_failed', `Migration ${failed ?? '?'} failed: ${(error as Error).message}`, { migration: failed });
+  }
+}

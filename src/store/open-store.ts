@@ -1,0 +1,11 @@
+/** Opens the store the configuration names: a SQLite file path (default) or, later, a postgres:// URL. */
+import { DomainError } from '../errors.ts';
+import { openSqliteStore } from './sqlite.ts';
+import type { Store } from './store.ts';
+
+export async function openStore(database: string): Promise<Store> {
+  if (/^postgres(ql)?:\/\//.test(database)) {
+    throw new DomainError('config_invalid', 'PostgreSQL is not supported yet: set EDITIONS_DB to a SQLite file path', { database: 'postgres' });
+  }
+  return openSqliteStore(database);
+}

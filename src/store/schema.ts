@@ -1,0 +1,194 @@
+/**
+ * The database schema as Kysely sees it. One schema for every dialect: ids are text
+ * (UUIDs), times are ISO 8601 text, JSON is text, booleans are integers (0/1).
+ */
+
+
+export interface UsersTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface TokensTable {
+  id: string;
+  user_id: string;
+  /** sha256 of the token, hex; the token itself is never stored. */
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface RolesTable {
+  user_id: string;
+  role: 'translator' | 'reviewer' | 'publisher' | 'admin';
+  /** A BCP 47 tag, or `*` for every locale. */
+  locale: string;
+}
+
+export interface StatementsTable {
+  id: string;
+  slug: string;
+  source_locale: string;
+  /** Optional set the statement belongs to (glossaries can be scoped to it). */
+  collection: string | null;
+  current_revision: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SourceRevisionsTable {
+  id: string;
+  statement_id: string;
+  number: number;
+  markdown: string;
+  /** JSON: the mdast, positions included (they locate segments in the Markdown). */
+  mdast: string;
+  /** JSON: the segments. */
+  segments: string;
+  content_hash: string;
+  title: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface TranslationsTable {
+  id: string;
+  statement_id: string;
+  locale: string;
+  submitted_revision: number | null;
+  submitted_by: string | null;
+  submitted_at: string | null;
+  created_at: string;
+}
+
+/** The current state of each segment of a translation, one row per source revision. */
+export interface TranslationSegmentsTable {
+  translation_id: string;
+  revision: number;
+  segment_id: string;
+  position: number;
+  state: string;
+  text: string | null;
+  machine_text: string | null;
+  /** JSON provenance of the machine draft. */
+  machine_provenance: string | null;
+  /** Who last wrote the human text (four-eyes). */
+  last_editor: string | null;
+  version: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+/** Locale-level events (submitted for review), never updated. */
+export interface TranslationEventsTable {
+  id: string;
+  translation_id: string;
+  revision: number;
+  event: 'submitted';
+  actor: string | null;
+  comment: string | null;
+  at: string;
+}
+
+/** Every change to a segment, never updated. */
+export interface SegmentHistoryTable {
+  id: string;
+  translation_id: string;
+  revision: number;
+  segment_id: string;
+  version: number;
+  event: string;
+  state: string;
+  text: string | null;
+  machine_text: string | null;
+  machine_provenance: string | null;
+  actor: string | null;
+  comment: string | null;
+  at: string;
+}
+
+export interface ReviewsTable {
+  id: string;
+  translation_id: string;
+  revision: number;
+  /** null for a decision on the whole locale. */
+  segment_id: string | null;
+  decision: 'approve' | 'request_changes';
+  comment: string | null;
+  reviewer: string;
+  at: string;
+}
+
+export interface EditionsTable {
+  id: string;
+  statement_id: string;
+  locale: string;
+  source_revision: number;
+  markdown: string;
+  mdast: string;
+  hash: string;
+  /** JSON: the approvals the edition rests on. */
+  approvals: string;
+  /** JSON: machine-assisted share, reviewers, approved at. */
+  provenance: string;
+  supersedes: string | null;
+  embargo_until: string | null;
+  published_at: string;
+  /** The time it is (or will be) visible: the embargo time, or the publication time. */
+  visible_from: string;
+  published_by: string | null;
+}
+
+export interface EditionWithdrawalsTable {
+  edition_id: string;
+  reason: string;
+  withdrawn_by: string | null;
+  at: string;
+}
+
+export interface TmEntriesTable {
+  id: string;
+  source_locale: string;
+  target_locale: string;
+  source_hash: string;
+  source_text: string;
+  target_text: string;
+  origin: 'published' | 'approved' | 'machine';
+  /** Length of the source text, for fuzzy candidate windows. */
+  source_length: number;
+  created_at: string;
+}
+
+export interface GlossaryTermsTable {
+  id: string;
+  /** `*` for global, or a statement collection. */
+  scope: string;
+  term: string;
+  /** null: the term must not be translated. */
+  target_locale: string | null;
+  target_text: string | null;
+  /** JSON array of accepted variants (transliterations). */
+  variants: string;
+  note: string | null;
+  created_at: string;
+}
+
+
+export interface Schema {
+  users: UsersTable;
+  tokens: TokensTable;
+  roles: RolesTable;
+  statements: StatementsTable;
+  source_revisions: SourceRevisionsTable;
+  translations: TranslationsTable;
+  translation_segments: TranslationSegmentsTable;
+  segment_history: SegmentHistoryTable;
+  translation_events: TranslationEventsTable;
+  reviews: ReviewsTable;
+  editions: EditionsTable;
+  edition_withdrawals: EditionWithdrawalsTable;
+  tm_entries: TmEntriesTable;
+  glossary_terms: GlossaryTermsTable;
+}

@@ -1,0 +1,36 @@
+/** Roles per locale, and the checks operations make before they change anything. */
+import { DomainError } from '../errors.ts';
+
+export const roleNames = ['translator', 'reviewer', 'publisher', 'admin'] as const;
+export type RoleName = (typeof roleNames)[number];
+
+export interface RoleGrant {
+  role: RoleName;
+  /** A BCP 47 tag, or `*` for every locale. */
+  locale: string;
+}
+
+export interface Actor {
+  id: string;
+  name: string;
+  roles: readonly RoleGrant[];
+}
+
+export function isAdmin(actor: Actor): boolean {
+  return actor.roles.some((r) => r.role === 'admin');
+}
+
+export function hasRole(actor: Actor, role: RoleName, locale: string): boolean {
+  if (isAdmin(actor)) return true;
+  return actor.roles.some((r) => r.role === role && (r.locale === '*' || r.locale === locale));
+}
+
+/** Refuses unless the actor holds one of the roles for the locale (admins hold all). */
+export function requireRole(actor: Actor, roles: readonly RoleName[], locale: string): void {
+  if (roles.some((role) => hasRole(actor, role, locale))) return;
+  throw new DomainError('forbidden', `${actor.name} is not ${roles.join(' or ')} for ${locale}`, { roles, locale });
+}
+
+export function requireAdmin(actor: Actor): void {
+  if (!isAdmin(actor)) throw new DomainError('forbidden', `${actor.name} is not an admin`, { roles: ['admin'] });
+}

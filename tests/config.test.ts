@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { DomainError } from '../src/errors.ts';
+
+describe('config', () => {
+  it('has embedded defaults', () => {
+    expect(loadConfig({})).toEqual({
+      host: '127.0.0.1',
+      port: 8787,
+      database: './data/editions.db',
+      maxDocumentBytes: 1_000_000,
+      frontMatterKeys: ['title', 'subtitle', 'summary', 'description', 'excerpt'],
+      adminToken: undefined,
+      defaultProvider: undefined,
+    });
+  });
+
+  it('reads the environment', () => {
+    const c = loadConfig({ HOST: '0.0.0.0', PORT: '9000', EDITIONS_FRONTMATTER_KEYS: 'title, seo.description', EDITIONS_MAX_DOCUMENT_BYTES: '2048' });
+    expect([c.host, c.port, c.frontMatterKeys, c.maxDocumentBytes]).toEqual(['0.0.0.0', 9000, ['title', 'seo.description'], 2048]);
+  });
+
+  it('refuses bad values with a typed error naming the variable', () => {
+    const attempt = () => loadConfig({ PORT: 'eighty' });
+    expect(attempt).toThrow(DomainError);
+    expect(attempt).toThrow(/PORT/);
+  });
+});

@@ -1,0 +1,25 @@
+/** Every stable code has an English message: codes double as i18n keys. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { errorCodes } from '../src/errors.ts';
+import type { FindingCode } from '../src/markdown/findings.ts';
+
+const read = (file: string) => JSON.parse(readFileSync(new URL(`../locales/en/${file}`, import.meta.url), 'utf8')) as Record<string, string>;
+
+// Written out so that the compiler fails here when a finding code is added without a message.
+const findingCodes: Record<FindingCode, true> = {
+  'translation-missing': true, 'translation-empty': true, 'placeholder-missing': true, 'placeholder-duplicated': true,
+  'placeholder-unknown': true, 'placeholder-kind': true, 'placeholder-nesting': true, 'placeholder-unclosed': true,
+  'placeholder-stray-close': true,
+};
+
+describe('locales/en', () => {
+  it('has a message for every error code', () => {
+    const messages = read('errors.json');
+    for (const code of errorCodes) expect(messages[code], code).toBeTruthy();
+  });
+  it('has a message for every finding code', () => {
+    const messages = read('findings.json');
+    for (const code of Object.keys(findingCodes)) expect(messages[code], code).toBeTruthy();
+  });
+});
