@@ -13,6 +13,8 @@ export const errorCodes = [
   'slug_invalid',
   'provider_unknown',
   'provider_unsupported_pair',
+  'provider_unavailable',
+  'job_not_found',
   'unauthenticated',
   'forbidden',
   'four_eyes',

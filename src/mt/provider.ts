@@ -1,11 +1,12 @@
 /**
  * The machine-translation port: translate a batch of segments (text with placeholders in
- * the canonical `xml` form) from a source locale to a target locale.
+ * the canonical `xml` form) from a source locale to a target locale. Every provider passes
+ * one contract suite (tests/mt/provider.contract.ts).
  */
 export interface Provenance {
-  /** Engine id: `pseudo`, `apertium`, `google`, `tm`. */
+  /** Engine id: `pseudo`, `apertium`, `google`, or `tm` for translation memory. */
   engine: string;
-  /** Model or language pair, e.g. `eng|spa`. */
+  /** Model or language pair, e.g. `eng|spa`, `nmt`; for `tm` the origin of the entry. */
   model: string;
   /** ISO time of the translation. */
   at: string;
@@ -29,20 +30,33 @@ export interface TranslateRequest {
   sourceLocale: string;
   targetLocale: string;
   segments: readonly SegmentRequest[];
+  /** A glossary resource the engine knows (Google's glossaryConfig), where configured. */
+  glossary?: string;
 }
 
 export interface ProviderLimits {
   maxSegmentsPerRequest: number;
   maxCharactersPerRequest: number;
+  /** Requests in flight at once, across locales. */
+  concurrency: number;
 }
+
+export type Availability = { available: true } | { available: false; reason: string };
 
 export interface MachineTranslationProvider {
   readonly id: string;
-  /** Shown to people, e.g. "Pseudo-localisation (development only)". */
+  /** Shown to people, e.g. "Pseudo-localisation (development and tests only)". */
   readonly label: string;
+  /** Development and tests only: never chosen by routing, only by name. */
+  readonly development: boolean;
   readonly limits: ProviderLimits;
-  /** The placeholder form the engine is sent. */
-  readonly placeholderForm: 'xml' | 'xliff2' | 'html';
+  /** The placeholder form the engine is sent (each provider converts to it and back). */
+  readonly placeholderForm: 'xml' | 'html';
+  availability(): Promise<Availability>;
   supports(sourceLocale: string, targetLocale: string): boolean;
+  /**
+   * Results in the order of the request. Throws DomainError `provider_unsupported_pair`,
+   * or ProviderError (transient or not) when the engine fails.
+   */
   translate(request: TranslateRequest): Promise<SegmentResult[]>;
 }

@@ -46,8 +46,10 @@ export function createPseudoProvider(now: () => Date = () => new Date()): Machin
   return {
     id: 'pseudo',
     label: 'Pseudo-localisation (development and tests only)',
-    limits: { maxSegmentsPerRequest: 10_000, maxCharactersPerRequest: 10_000_000 },
+    development: true,
+    limits: { maxSegmentsPerRequest: 10_000, maxCharactersPerRequest: 10_000_000, concurrency: 4 },
     placeholderForm: 'xml',
+    availability: async () => ({ available: true }),
     supports: (source, target) => source !== target,
     async translate(request: TranslateRequest): Promise<SegmentResult[]> {
       if (!this.supports(request.sourceLocale, request.targetLocale)) {
@@ -60,7 +62,7 @@ export function createPseudoProvider(now: () => Date = () => new Date()): Machin
         id: s.id,
         text: pseudoText(s.text),
         provenance: { engine: 'pseudo', model: `pseudo-${request.targetLocale}`, at, development: true },
-        billedCharacters: 0,
+        billedCharacters: s.text.length,
       }));
     },
   };

@@ -2,12 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../errors.ts';
 import { canonicalLocale } from '../locale.ts';
-import { toJson } from '../store/json.ts';
 import { isUniqueViolation } from '../store/store.ts';
 import { validateSlug } from '../validation.ts';
 import { requireRole, type Actor } from '../workflow/roles.ts';
 import { iso, type OperationContext } from './context.ts';
-import { prepareSource } from './source-document.ts';
+import { insertRevision, prepareSource } from './source-document.ts';
 
 export interface CreateStatementInput {
   slug: string;
@@ -37,21 +36,7 @@ export async function createStatement(ctx: OperationContext, actor: Actor, input
       const existing = await trx.selectFrom('statements').select('id').where('slug', '=', slug).executeTakeFirst();
       if (existing) throw new DomainError('statement_exists', `A statement ${JSON.stringify(slug)} exists already`, { slug });
       await trx.insertInto('statements').values(statement).execute();
-      await trx
-        .insertInto('source_revisions')
-        .values({
-          id: randomUUID(),
-          statement_id: statement.id,
-          number: 1,
-          markdown: input.markdown,
-          mdast: toJson(source.doc.tree),
-          segments: toJson(source.segments),
-          content_hash: source.hash,
-          title: source.title,
-          created_by: actor.id,
-          created_at: at,
-        })
-        .execute();
+      await insertRevision(trx, statement.id, 1, input.markdown, source, actor.id, at);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError('statement_exists', `A statement ${JSON.stringify(slug)} exists already`, { slug });

@@ -5,7 +5,7 @@ import { xmlCodec } from '../markdown/placeholder-codec.ts';
 import { validatePlaceholders } from '../markdown/validate-placeholders.ts';
 import type { Provenance } from '../mt/provider.ts';
 import { fromJson } from '../store/json.ts';
-import { liveEditionRow } from '../store/queries/editions.ts';
+import { liveEditionRow, notWithdrawn } from '../store/queries/editions.ts';
 import { revisionOf, statementBySlug, type StoredSegment } from '../store/queries/statements.ts';
 import { requireTranslation, segmentRows } from '../store/queries/translations.ts';
 import type { Db } from '../store/store.ts';
@@ -34,7 +34,7 @@ async function progressOf(db: Db, statementIds: readonly string[], at: string) {
     .distinct()
     .where('statement_id', 'in', statementIds)
     .where('visible_from', '<=', at)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('edition_withdrawals').select('edition_id').whereRef('edition_withdrawals.edition_id', '=', 'editions.id'))))
+    .where(notWithdrawn)
     .execute();
   const out = new Map<string, Record<string, Progress>>();
   const entry = (statementId: string, locale: string) => {

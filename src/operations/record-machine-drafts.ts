@@ -8,6 +8,7 @@ import type { Provenance } from '../mt/provider.ts';
 import { rememberTranslation } from '../store/queries/tm.ts';
 import { requireRole, type Actor } from '../workflow/roles.ts';
 import { applySegmentEvent, currentSegment } from './apply-segment-event.ts';
+import type { Db } from '../store/store.ts';
 import { iso, type OperationContext } from './context.ts';
 import { loadOrStartTranslation } from './load-translation.ts';
 
@@ -34,25 +35,33 @@ export async function recordMachineDrafts(ctx: OperationContext, actor: Actor | 
     if (input.revision !== undefined && input.revision !== revision.number) {
       throw new DomainError('revision_conflict', `The source is at revision ${revision.number}, not ${input.revision}`, { revision: revision.number });
     }
-    const sourceText = new Map(revision.segmentList.map((s) => [s.id, s.text]));
-    const applied: string[] = [];
-    const skipped: { segmentId: string; reason: string }[] = [];
-    for (const draft of input.drafts) {
-      const row = await currentSegment(trx, translation.id, revision.number, draft.segmentId);
-      if (row.state !== 'untranslated' && row.state !== 'machine' && row.state !== 'stale') {
-        skipped.push({ segmentId: draft.segmentId, reason: 'human_text_present' });
-        continue;
-      }
-      await applySegmentEvent(
-        trx,
-        { translationId: translation.id, revision: revision.number, segmentId: draft.segmentId, event: 'machine_draft', machine: { text: draft.text, provenance: draft.provenance }, actor: actor?.id ?? null, at },
-        row,
-      );
-      applied.push(draft.segmentId);
-      if (draft.provenance.engine !== 'tm' && !draft.provenance.development) {
-        await rememberTranslation(trx, { sourceLocale: statement.source_locale, targetLocale: locale, sourceText: sourceText.get(draft.segmentId) ?? '', targetText: draft.text, origin: 'machine', at });
-      }
-    }
-    return { applied, skipped };
+    return storeDrafts(trx, { statement, revision, translation, locale }, input.drafts, actor?.id ?? null, at);
   });
+}
+
+type Target = Awaited<ReturnType<typeof loadOrStartTranslation>>;
+
+/** Stores drafts inside the caller's transaction; segments with human text are skipped. */
+export async function storeDrafts(trx: Db, target: Pick<Target, 'statement' | 'revision' | 'translation' | 'locale'>, drafts: readonly MachineDraft[], actorId: string | null, at: string) {
+  const { statement, revision, translation, locale } = target;
+  const sourceText = new Map(revision.segmentList.map((s) => [s.id, s.text]));
+  const applied: string[] = [];
+  const skipped: { segmentId: string; reason: string }[] = [];
+  for (const draft of drafts) {
+    const row = await currentSegment(trx, translation.id, revision.number, draft.segmentId);
+    if (row.state !== 'untranslated' && row.state !== 'machine' && row.state !== 'stale') {
+      skipped.push({ segmentId: draft.segmentId, reason: 'human_text_present' });
+      continue;
+    }
+    await applySegmentEvent(
+      trx,
+      { translationId: translation.id, revision: revision.number, segmentId: draft.segmentId, event: 'machine_draft', machine: { text: draft.text, provenance: draft.provenance }, actor: actorId, at },
+      row,
+    );
+    applied.push(draft.segmentId);
+    if (draft.provenance.engine !== 'tm' && !draft.provenance.development) {
+      await rememberTranslation(trx, { sourceLocale: statement.source_locale, targetLocale: locale, sourceText: sourceText.get(draft.segmentId) ?? '', targetText: draft.text, origin: 'machine', at });
+    }
+  }
+  return { applied, skipped };
 }

@@ -3,9 +3,7 @@
  * ones keep their text and become stale; new ones are untranslated. Published editions are
  * not touched: they stay live until new ones are published.
  */
-import { randomUUID } from 'node:crypto';
 import { DomainError } from '../errors.ts';
-import { toJson } from '../store/json.ts';
 import { revisionOf, statementBySlug } from '../store/queries/statements.ts';
 import { insertUntranslated, segmentRows } from '../store/queries/translations.ts';
 import { requireRole, type Actor } from '../workflow/roles.ts';
@@ -13,7 +11,7 @@ import { isSegmentState, transition } from '../workflow/transitions.ts';
 import { alignSegments } from './align-segments.ts';
 import { appendHistory } from './apply-segment-event.ts';
 import { iso, type OperationContext } from './context.ts';
-import { prepareSource } from './source-document.ts';
+import { insertRevision, prepareSource } from './source-document.ts';
 
 export interface ReviseSourceInput {
   slug: string;
@@ -38,21 +36,7 @@ export async function reviseSource(ctx: OperationContext, actor: Actor, input: R
       return { revision: statement.current_revision, created: false, stale: 0 };
     }
     const number = statement.current_revision + 1;
-    await trx
-      .insertInto('source_revisions')
-      .values({
-        id: randomUUID(),
-        statement_id: statement.id,
-        number,
-        markdown: input.markdown,
-        mdast: toJson(source.doc.tree),
-        segments: toJson(source.segments),
-        content_hash: source.hash,
-        title: source.title,
-        created_by: actor.id,
-        created_at: at,
-      })
-      .execute();
+    await insertRevision(trx, statement.id, number, input.markdown, source, actor.id, at);
     const alignment = alignSegments(previous.segmentList, source.segments);
     const translations = await trx.selectFrom('translations').select('id').where('statement_id', '=', statement.id).execute();
     let stale = 0;

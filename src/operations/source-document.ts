@@ -1,9 +1,11 @@
 /** A source text as the store keeps it: Markdown, mdast, segments, hash, title. */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFrontMatter, segmentMarkdown, type SegmentedDocument } from '../markdown/index.ts';
 import { toString } from 'mdast-util-to-string';
 import { DomainError } from '../errors.ts';
+import { toJson } from '../store/json.ts';
 import type { StoredSegment } from '../store/queries/statements.ts';
+import type { Db } from '../store/store.ts';
 
 export interface SourceDocument {
   doc: SegmentedDocument;
@@ -33,4 +35,23 @@ function titleOf(doc: SegmentedDocument): string | null {
   if (fm.kind === 'data' && fm.data && typeof (fm.data as { title?: unknown }).title === 'string') return (fm.data as { title: string }).title;
   const heading = doc.tree.children.find((n) => n.type === 'heading');
   return heading ? toString(heading) : null;
+}
+
+/** Stores a source revision (never updated afterwards). */
+export async function insertRevision(db: Db, statementId: string, number: number, markdown: string, source: SourceDocument, actor: string, at: string) {
+  await db
+    .insertInto('source_revisions')
+    .values({
+      id: randomUUID(),
+      statement_id: statementId,
+      number,
+      markdown,
+      mdast: toJson(source.doc.tree),
+      segments: toJson(source.segments),
+      content_hash: source.hash,
+      title: source.title,
+      created_by: actor,
+      created_at: at,
+    })
+    .execute();
 }

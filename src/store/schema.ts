@@ -176,6 +176,40 @@ export interface GlossaryTermsTable {
 }
 
 
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface DraftJobsTable {
+  id: string;
+  statement_id: string;
+  revision: number;
+  /** A provider named by the requester; null: routing by locale. */
+  requested_provider: string | null;
+  status: JobStatus;
+  error: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DraftJobLocalesTable {
+  job_id: string;
+  locale: string;
+  /** The provider that serves the locale; null: human only. */
+  provider: string | null;
+  status: JobStatus;
+  done: number;
+  total: number;
+  /** Segments filled from translation memory. */
+  from_memory: number;
+  /** Segments stored with a placeholder finding for the translator. */
+  flagged: number;
+  /** Segments whose requests kept failing. */
+  failed: number;
+  billed_characters: number;
+  error: string | null;
+  updated_at: string;
+}
+
 export interface Schema {
   users: UsersTable;
   tokens: TokensTable;
@@ -191,4 +225,6 @@ export interface Schema {
   edition_withdrawals: EditionWithdrawalsTable;
   tm_entries: TmEntriesTable;
   glossary_terms: GlossaryTermsTable;
+  draft_jobs: DraftJobsTable;
+  draft_job_locales: DraftJobLocalesTable;
 }

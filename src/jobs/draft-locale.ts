@@ -1,0 +1,169 @@
+/**
+ * Drafts one locale of a job: translation memory first (exact hits fill segments without an
+ * engine), then the provider in batches within its limits, glossary terms protected, every
+ * answer's placeholders checked. Each batch is stored with the job's progress in one
+ * transaction, so a crash loses at most the batch in flight, and a restart sends only the
+ * segments still without a draft.
+ */
+import { DomainError } from '../errors.ts';
+import { xmlCodec } from '../markdown/placeholder-codec.ts';
+import { validatePlaceholders } from '../markdown/validate-placeholders.ts';
+import { protectTerms, restoreTerms } from '../mt/glossary-protect.ts';
+import type { MachineTranslationProvider, SegmentRequest } from '../mt/provider.ts';
+import { batchSegments } from '../mt/translate-document.ts';
+import type { OperationContext } from '../operations/context.ts';
+import { glossaryFor } from '../operations/glossary.ts';
+import { loadTranslation } from '../operations/load-translation.ts';
+import { storeDrafts, type MachineDraft } from '../operations/record-machine-drafts.ts';
+import { needsDraft } from '../operations/request-drafts.ts';
+import type { StoredSegment } from '../store/queries/statements.ts';
+import { exactMatches } from '../store/queries/tm.ts';
+import { segmentRows } from '../store/queries/translations.ts';
+import type { Db } from '../store/store.ts';
+
+export interface DraftLocaleJob {
+  jobId: string;
+  slug: string;
+  locale: string;
+  provider: MachineTranslationProvider;
+  /** Runs a provider call under the provider's concurrency cap, with retries. */
+  call: <T>(fn: () => Promise<T>) => Promise<T>;
+  onProgress?: () => void;
+}
+
+interface Outcome {
+  drafts: MachineDraft[];
+  flagged: number;
+  billed: number;
+  fromMemory: number;
+}
+
+export async function draftLocale(ctx: OperationContext, job: DraftLocaleJob): Promise<void> {
+  const failed = new Set<string>();
+  const lookedUp = new Set<string>();
+  const glossary = await (async () => {
+    const statement = await ctx.store.db.selectFrom('statements').select('collection').where('slug', '=', job.slug).executeTakeFirstOrThrow();
+    return (await glossaryFor(ctx, statement.collection, job.locale)).filter((g) => g.doNotTranslate).map((g) => g.term);
+  })();
+
+  for (;;) {
+    const { statement, revision, translation } = await loadTranslation(ctx.store.db, job.slug, job.locale);
+    const rows = await segmentRows(ctx.store.db, translation.id, revision.number);
+    const bySegment = new Map(revision.segmentList.map((s) => [s.id, s]));
+    const needs = rows.filter((r) => needsDraft(r.state) && !failed.has(r.segment_id)).map((r) => bySegment.get(r.segment_id)!);
+    if (needs.length === 0) return;
+
+    const fromMemory = await memoryDrafts(ctx, statement.source_locale, job.locale, needs.filter((s) => !lookedUp.has(s.id)));
+    for (const s of needs) lookedUp.add(s.id);
+    let outcome: Outcome;
+    if (fromMemory.length > 0) {
+      outcome = { drafts: fromMemory, flagged: 0, billed: 0, fromMemory: fromMemory.length };
+    } else {
+      const batch = batchSegments(needs.map(({ id, text }) => ({ id, text })), job.provider.limits)[0]!;
+      try {
+        outcome = await translateBatch(job, statement.source_locale, batch, bySegment, glossary);
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'provider_unsupported_pair') throw error;
+        for (const s of batch) failed.add(s.id);
+        await bump(ctx, job, { failed: batch.length, error: (error as Error).message });
+        continue;
+      }
+    }
+    try {
+      await ctx.store.transaction(async (trx) => {
+        const current = await loadTranslation(trx, job.slug, job.locale);
+        if (current.revision.number !== revision.number) throw new DomainError('revision_conflict', 'The source changed', { revision: current.revision.number });
+        const { applied } = await storeDrafts(trx, current, outcome.drafts, null, ctx.now().toISOString());
+        await bump(ctx, job, { done: applied.length, fromMemory: outcome.fromMemory, flagged: outcome.flagged, billed: outcome.billed }, trx);
+      });
+    } catch (error) {
+      // The source was revised meanwhile: plan again against the new revision.
+      if (error instanceof DomainError && error.code === 'revision_conflict') continue;
+      throw error;
+    }
+    job.onProgress?.();
+  }
+}
+
+async function memoryDrafts(ctx: OperationContext, sourceLocale: string, locale: string, needs: readonly StoredSegment[]): Promise<MachineDraft[]> {
+  const drafts: MachineDraft[] = [];
+  for (const s of needs) {
+    const [hit] = await exactMatches(ctx.store.db, sourceLocale, locale, s.text);
+    if (hit) drafts.push({ segmentId: s.id, text: hit.targetText, provenance: { engine: 'tm', model: hit.origin, at: ctx.now().toISOString() } });
+  }
+  return drafts;
+}
+
+async function translateBatch(
+  job: DraftLocaleJob,
+  sourceLocale: string,
+  batch: readonly SegmentRequest[],
+  bySegment: ReadonlyMap<string, StoredSegment>,
+  glossary: readonly string[],
+): Promise<Outcome> {
+  const protectedTerms = new Map<string, Map<number, string>>();
+  const requests = batch.map((s) => {
+    const p = protectTerms(xmlCodec.decode(s.text).tokens, glossary);
+    protectedTerms.set(s.id, p.terms);
+    return { id: s.id, text: xmlCodec.encode(p.tokens) };
+  });
+  const translate = (segments: readonly SegmentRequest[]) =>
+    job.call(() => job.provider.translate({ sourceLocale, targetLocale: job.locale, segments }));
+  const results = await translate(requests);
+  if (results.length !== requests.length || results.some((r, i) => r.id !== requests[i]!.id)) {
+    throw new DomainError('provider_unsupported_pair', `${job.provider.id} answered ${results.length} segments for ${requests.length}`, { provider: job.provider.id });
+  }
+  const outcome: Outcome = { drafts: [], flagged: 0, billed: 0, fromMemory: 0 };
+  const check = (id: string, text: string) => {
+    const restored = restoreTerms(xmlCodec.decode(text).tokens, protectedTerms.get(id)!);
+    const problems = validatePlaceholders(restored.tokens, bySegment.get(id)!.placeholders);
+    return { text: xmlCodec.encode(restored.tokens), ok: problems.length === 0 && restored.lost.length === 0 };
+  };
+  for (const [i, result] of results.entries()) {
+    outcome.billed += result.billedCharacters;
+    let checked = check(result.id, result.text);
+    let provenance = result.provenance;
+    if (!checked.ok) {
+      // Once more, alone: engines often keep markup when the segment is sent by itself.
+      const [again] = await translate([requests[i]!]);
+      if (again) {
+        outcome.billed += again.billedCharacters;
+        const second = check(again.id, again.text);
+        if (second.ok) {
+          checked = second;
+          provenance = again.provenance;
+        }
+      }
+      // Still broken: stored as the engine wrote it; its findings show with the segment.
+      if (!checked.ok) outcome.flagged++;
+    }
+    outcome.drafts.push({ segmentId: result.id, text: checked.text, provenance });
+  }
+  return outcome;
+}
+
+interface Increment {
+  done?: number;
+  fromMemory?: number;
+  flagged?: number;
+  failed?: number;
+  billed?: number;
+  error?: string;
+}
+
+async function bump(ctx: OperationContext, job: DraftLocaleJob, inc: Increment, db: Db = ctx.store.db) {
+  await db
+    .updateTable('draft_job_locales')
+    .set((eb) => ({
+      done: eb('done', '+', inc.done ?? 0),
+      from_memory: eb('from_memory', '+', inc.fromMemory ?? 0),
+      flagged: eb('flagged', '+', inc.flagged ?? 0),
+      failed: eb('failed', '+', inc.failed ?? 0),
+      billed_characters: eb('billed_characters', '+', inc.billed ?? 0),
+      ...(inc.error ? { error: inc.error } : {}),
+      updated_at: ctx.now().toISOString(),
+    }))
+    .where('job_id', '=', job.jobId)
+    .where('locale', '=', job.locale)
+    .execute();
+}
