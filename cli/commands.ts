@@ -1,13 +1,16 @@
 /** The CLI's commands; each parses its arguments and calls the core. */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Config } from '../src/config.ts';
+import { DomainError } from '../src/errors.ts';
 import { canonicalLocale } from '../src/locale.ts';
 import { segmentMarkdown } from '../src/markdown/index.ts';
-import { createProvider } from '../src/mt/registry.ts';
+import { createProviderSet } from '../src/mt/registry.ts';
 import { machineTranslate } from '../src/mt/translate-document.ts';
 import { readDocument } from '../src/read-document.ts';
+import { drafts } from './drafts.ts';
+import { importCommand } from './import.ts';
+import { parse, UsageError } from './parse-args.ts';
 
-export class UsageError extends Error {}
+export { UsageError };
 
 export interface CommandContext {
   config: Config;
@@ -23,20 +26,12 @@ Commands:
   segments <file.md>                          print the translatable segments as JSON
   translate <file.md> --to <locale> [--from <locale>] --provider <id>
                                               print the translated Markdown
+  import <file.md|folder> [--slug <slug>] [--locale <locale>]
+                                              statements into the database (EDITIONS_DB)
+  drafts <slug> --to <locale,…> [--provider <id>]
+                                              machine drafts into the database, with progress
+  drafts --resume                             finish draft jobs an interrupted run left
 `;
-
-function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>, positionals: number) {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  if (parsed.positionals.length !== positionals) {
-    throw new UsageError(`expected ${positionals} file argument${positionals === 1 ? '' : 's'}, got ${parsed.positionals.length}`);
-  }
-  return parsed;
-}
 
 const segments: Command = async (args, { config, stdout }) => {
   const { positionals } = parse(args, {}, 1);
@@ -57,7 +52,8 @@ const translate: Command = async (args, { config, stdout, stderr }) => {
   if (typeof values.provider !== 'string') throw new UsageError('--provider <id> is required (e.g. --provider pseudo)');
   const target = canonicalLocale(values.to);
   const from = canonicalLocale(String(values.from));
-  const provider = createProvider(values.provider);
+  const provider = createProviderSet(config).get(values.provider);
+  if (!provider) throw new DomainError('provider_unknown', `Unknown provider ${JSON.stringify(values.provider)}; known: ${createProviderSet(config).all().map((p) => p.id).join(', ')}`, { provider: values.provider });
   const source = await readDocument(positionals[0]!, config.maxDocumentBytes);
   const doc = segmentMarkdown(source, { frontMatterKeys: config.frontMatterKeys });
   const result = await machineTranslate(doc, provider, from, target);
@@ -68,4 +64,4 @@ const translate: Command = async (args, { config, stdout, stderr }) => {
   return 0;
 };
 
-export const commands: Record<string, Command> = { segments, translate };
+export const commands: Record<string, Command> = { segments, translate, import: importCommand, drafts };

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { defaultTranslatableKeys } from './markdown/frontmatter.ts';
 import { DomainError } from './errors.ts';
+import { parseRoutes, type Routes } from './mt/routing.ts';
 
 const list = z
   .string()
@@ -18,6 +19,7 @@ const schema = z.object({
   EDITIONS_FRONTMATTER_KEYS: list.optional(),
   EDITIONS_ADMIN_TOKEN: z.string().min(16).optional(),
   EDITIONS_MT: z.string().min(1).optional(),
+  EDITIONS_MT_ROUTES: z.string().optional(),
 });
 
 export interface Config {
@@ -28,6 +30,8 @@ export interface Config {
   frontMatterKeys: readonly string[];
   adminToken: string | undefined;
   defaultProvider: string | undefined;
+  /** Target locale → providers in order of preference (see src/mt/routing.ts). */
+  routes: Routes;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -45,5 +49,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     frontMatterKeys: e.EDITIONS_FRONTMATTER_KEYS ?? defaultTranslatableKeys,
     adminToken: e.EDITIONS_ADMIN_TOKEN,
     defaultProvider: e.EDITIONS_MT,
+    routes: withDefault(parseRoutes(e.EDITIONS_MT_ROUTES), e.EDITIONS_MT),
   };
+}
+
+/** EDITIONS_MT names the provider for every locale without a route of its own. */
+function withDefault(routes: Routes, provider: string | undefined): Routes {
+  if (!provider || routes.has('*')) return routes;
+  return new Map([...routes, ['*', [provider]]]);
 }

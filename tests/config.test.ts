@@ -12,12 +12,19 @@ describe('config', () => {
       frontMatterKeys: ['title', 'subtitle', 'summary', 'description', 'excerpt'],
       adminToken: undefined,
       defaultProvider: undefined,
+      routes: new Map(),
     });
   });
 
   it('reads the environment', () => {
     const c = loadConfig({ HOST: '0.0.0.0', PORT: '9000', EDITIONS_FRONTMATTER_KEYS: 'title, seo.description', EDITIONS_MAX_DOCUMENT_BYTES: '2048' });
     expect([c.host, c.port, c.frontMatterKeys, c.maxDocumentBytes]).toEqual(['0.0.0.0', 9000, ['title', 'seo.description'], 2048]);
+  });
+
+  it('reads machine-translation routes, EDITIONS_MT as the default route', () => {
+    const c = loadConfig({ EDITIONS_MT_ROUTES: 'es=apertium|google, ca=apertium', EDITIONS_MT: 'google' });
+    expect([...c.routes]).toEqual([['es', ['apertium', 'google']], ['ca', ['apertium']], ['*', ['google']]]);
+    expect(() => loadConfig({ EDITIONS_MT_ROUTES: 'es' })).toThrow(/Bad route "es"/);
   });
 
   it('refuses bad values with a typed error naming the variable', () => {

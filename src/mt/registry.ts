@@ -1,20 +1,11 @@
-/** The providers this build knows, by id. Real engines join in the machine-drafts work. */
-import { DomainError } from '../errors.ts';
+/** The providers this configuration offers, by id. Real engines join in the machine-drafts work. */
+import type { Config } from '../config.ts';
 import type { MachineTranslationProvider } from './provider.ts';
 import { createPseudoProvider } from './pseudo.ts';
+import type { ProviderSet } from './routing.ts';
 
-const factories: Record<string, () => MachineTranslationProvider> = {
-  pseudo: createPseudoProvider,
-};
-
-export function providerIds(): string[] {
-  return Object.keys(factories);
-}
-
-export function createProvider(id: string): MachineTranslationProvider {
-  const factory = factories[id];
-  if (!factory) {
-    throw new DomainError('provider_unknown', `Unknown provider ${JSON.stringify(id)}; known: ${providerIds().join(', ')}`, { provider: id, known: providerIds() });
-  }
-  return factory();
+export function createProviderSet(_config: Config): ProviderSet {
+  const providers: MachineTranslationProvider[] = [createPseudoProvider()];
+  const byId = new Map(providers.map((p) => [p.id, p]));
+  return { get: (id) => byId.get(id), all: () => [...byId.values()] };
 }
