@@ -20,6 +20,14 @@ const schema = z.object({
   EDITIONS_ADMIN_TOKEN: z.string().min(16).optional(),
   EDITIONS_MT: z.string().min(1).optional(),
   EDITIONS_MT_ROUTES: z.string().optional(),
+  EDITIONS_MT_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  GOOGLE_APPLICATION_CREDENTIALS: z.string().min(1).optional(),
+  GOOGLE_CLOUD_PROJECT: z.string().min(1).optional(),
+  EDITIONS_GOOGLE_LOCATION: z.string().min(1).default('global'),
+  EDITIONS_GOOGLE_ENDPOINT: z.url().optional(),
+  EDITIONS_GOOGLE_GLOSSARIES: z.string().optional(),
+  EDITIONS_GOOGLE_METADATA: z.enum(['true', 'false']).default('false'),
+  EDITIONS_GOOGLE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
 });
 
 export interface Config {
@@ -32,6 +40,19 @@ export interface Config {
   defaultProvider: string | undefined;
   /** Target locale → providers in order of preference (see src/mt/routing.ts). */
   routes: Routes;
+  mtTimeoutMs: number;
+  google: {
+    /** A service-account key file (the standard GOOGLE_APPLICATION_CREDENTIALS). */
+    keyFile: string | undefined;
+    projectId: string | undefined;
+    location: string;
+    endpoint: string | undefined;
+    /** Target locale → glossary resource. */
+    glossaries: ReadonlyMap<string, string>;
+    /** Credentials from the metadata server (on Google Cloud); off by default. */
+    metadata: boolean;
+    concurrency: number;
+  };
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -50,6 +71,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminToken: e.EDITIONS_ADMIN_TOKEN,
     defaultProvider: e.EDITIONS_MT,
     routes: withDefault(parseRoutes(e.EDITIONS_MT_ROUTES), e.EDITIONS_MT),
+    mtTimeoutMs: e.EDITIONS_MT_TIMEOUT_MS,
+    google: {
+      keyFile: e.GOOGLE_APPLICATION_CREDENTIALS,
+      projectId: e.GOOGLE_CLOUD_PROJECT,
+      location: e.EDITIONS_GOOGLE_LOCATION,
+      endpoint: e.EDITIONS_GOOGLE_ENDPOINT,
+      glossaries: new Map([...parseRoutes(e.EDITIONS_GOOGLE_GLOSSARIES)].map(([locale, [glossary]]) => [locale, glossary ?? ''])),
+      metadata: e.EDITIONS_GOOGLE_METADATA === 'true',
+      concurrency: e.EDITIONS_GOOGLE_CONCURRENCY,
+    },
   };
 }
 

@@ -13,6 +13,8 @@ describe('config', () => {
       adminToken: undefined,
       defaultProvider: undefined,
       routes: new Map(),
+      mtTimeoutMs: 30_000,
+      google: { keyFile: undefined, projectId: undefined, location: 'global', endpoint: undefined, glossaries: new Map(), metadata: false, concurrency: 4 },
     });
   });
 

@@ -1,11 +1,42 @@
-/** The providers this configuration offers, by id. Real engines join in the machine-drafts work. */
+/**
+ * The providers this configuration offers, by id: `pseudo` (development only), `google`
+ * (available with standard Google credentials) and, where configured, `apertium`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
 import type { Config } from '../config.ts';
+import { createGoogleProvider } from './google/google-provider.ts';
 import type { MachineTranslationProvider } from './provider.ts';
 import { createPseudoProvider } from './pseudo.ts';
 import type { ProviderSet } from './routing.ts';
 
-export function createProviderSet(_config: Config): ProviderSet {
-  const providers: MachineTranslationProvider[] = [createPseudoProvider()];
+export function providerSetOf(providers: readonly MachineTranslationProvider[]): ProviderSet {
   const byId = new Map(providers.map((p) => [p.id, p]));
   return { get: (id) => byId.get(id), all: () => [...byId.values()] };
+}
+
+export function createProviderSet(config: Config, extra: readonly MachineTranslationProvider[] = []): ProviderSet {
+  return providerSetOf([createPseudoProvider(), googleFrom(config), ...extra]);
+}
+
+function googleFrom(config: Config): MachineTranslationProvider {
+  const { keyFile, metadata } = config.google;
+  const hasKey = keyFile !== undefined && existsSync(keyFile);
+  return createGoogleProvider({
+    projectId: config.google.projectId ?? (hasKey ? projectOfKey(keyFile) : undefined),
+    location: config.google.location,
+    ...(config.google.endpoint ? { endpoint: config.google.endpoint } : {}),
+    credentials: hasKey ? 'key-file' : metadata ? 'metadata' : undefined,
+    glossaries: config.google.glossaries,
+    timeoutMs: config.mtTimeoutMs,
+    concurrency: config.google.concurrency,
+  });
+}
+
+function projectOfKey(file: string): string | undefined {
+  try {
+    const id = (JSON.parse(readFileSync(file, 'utf8')) as { project_id?: unknown }).project_id;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -10,14 +10,14 @@ import { getJob, requestDrafts } from '../../src/operations/request-drafts.ts';
 import { reviseSource } from '../../src/operations/revise-source.ts';
 import { dialects } from '../support/dialects.ts';
 import { approveLocale } from '../support/flow.ts';
-import { providerSet } from '../support/providers.ts';
+import { providerSetOf as providerSet } from '../../src/mt/registry.ts';
 import { useWorld, type World } from '../support/world.ts';
 
 const paragraphs = (n: number, changed = -1) =>
   `# Forty paragraphs\n\n${Array.from({ length: n }, (_, i) => `Paragraph ${i + 1} of the statement says something about the depot${i === changed ? ', revised' : ''}.`).join('\n\n')}\n`;
 
 async function draft(w: World, slug: string, locales: string[]) {
-  const providers = providerSet(createPseudoProvider());
+  const providers = providerSet([createPseudoProvider()]);
   const jobId = await requestDrafts(w.ctx, w.publisher, providers, parseRoutes(''), { slug, locales, provider: 'pseudo' });
   const runner = new DraftRunner(w.ctx, providers);
   await runner.run(jobId);
@@ -70,7 +70,7 @@ describe.each(dialects)('draft jobs ($name)', (dialect) => {
   it('leave locales without an engine to people', async () => {
     const w = world();
     await createStatement(w.ctx, w.publisher, { slug: 'one', sourceLocale: 'en', markdown: '# One\n' });
-    const providers = providerSet(createPseudoProvider());
+    const providers = providerSet([createPseudoProvider()]);
     const jobId = await requestDrafts(w.ctx, w.publisher, providers, parseRoutes('*=none'), { slug: 'one', locales: ['fr'] });
     await new DraftRunner(w.ctx, providers).run(jobId);
     const job = await getJob(w.ctx, jobId);
