@@ -3,7 +3,7 @@ import type { Config } from '../src/config.ts';
 import { DomainError } from '../src/errors.ts';
 import { canonicalLocale } from '../src/locale.ts';
 import { segmentMarkdown } from '../src/markdown/index.ts';
-import { createProviderSet } from '../src/mt/registry.ts';
+import { startEngines } from '../src/mt/engines.ts';
 import { machineTranslate } from '../src/mt/translate-document.ts';
 import { readDocument } from '../src/read-document.ts';
 import { drafts } from './drafts.ts';
@@ -52,11 +52,17 @@ const translate: Command = async (args, { config, stdout, stderr }) => {
   if (typeof values.provider !== 'string') throw new UsageError('--provider <id> is required (e.g. --provider pseudo)');
   const target = canonicalLocale(values.to);
   const from = canonicalLocale(String(values.from));
-  const provider = createProviderSet(config).get(values.provider);
-  if (!provider) throw new DomainError('provider_unknown', `Unknown provider ${JSON.stringify(values.provider)}; known: ${createProviderSet(config).all().map((p) => p.id).join(', ')}`, { provider: values.provider });
   const source = await readDocument(positionals[0]!, config.maxDocumentBytes);
   const doc = segmentMarkdown(source, { frontMatterKeys: config.frontMatterKeys });
-  const result = await machineTranslate(doc, provider, from, target);
+  const engines = await startEngines(values.provider === 'apertium' ? config : { ...config, apertium: 'off' });
+  let result;
+  try {
+    const provider = engines.providers.get(values.provider);
+    if (!provider) throw new DomainError('provider_unknown', `Unknown provider ${JSON.stringify(values.provider)}; known: ${engines.providers.all().map((p) => p.id).join(', ')}`, { provider: values.provider });
+    result = await machineTranslate(doc, provider, from, target);
+  } finally {
+    await engines.stop();
+  }
   for (const f of result.findings) {
     stderr.write(`editions: segment ${f.segmentId}: ${f.code}${f.placeholderId ? ` (placeholder ${f.placeholderId})` : ''}; source text kept\n`);
   }

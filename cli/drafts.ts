@@ -5,7 +5,7 @@
  */
 import cliProgress from 'cli-progress';
 import { DraftRunner } from '../src/jobs/runner.ts';
-import { createProviderSet } from '../src/mt/registry.ts';
+import { startEngines } from '../src/mt/engines.ts';
 import { getJob, requestDrafts, type JobView } from '../src/operations/request-drafts.ts';
 import type { Command } from './commands.ts';
 import { withContext } from './context.ts';
@@ -14,36 +14,40 @@ import { parse, UsageError } from './parse-args.ts';
 export const drafts: Command = async (args, { config, stdout, stderr }) => {
   const { positionals, values } = parse(args, { to: { type: 'string' }, provider: { type: 'string' }, resume: { type: 'boolean' } }, [0, 1]);
   if (!values.resume && (positionals.length !== 1 || typeof values.to !== 'string')) throw new UsageError('drafts needs <slug> and --to <locale,locale,…> (or --resume)');
-  return withContext(config, async (ctx) => {
-    const providers = createProviderSet(config);
-    const runner = new DraftRunner(ctx, providers);
-    const jobIds = values.resume
-      ? await runner.resume()
-      : [await requestDrafts(ctx, null, providers, config.routes, {
-          slug: positionals[0]!,
-          locales: String(values.to).split(',').map((l) => l.trim()).filter(Boolean),
-          ...(typeof values.provider === 'string' ? { provider: values.provider } : {}),
-        })];
-    if (jobIds.length === 0) {
-      stdout.write('editions: no unfinished draft jobs\n');
-      return 0;
-    }
-    const show = progressDisplay(stderr);
-    runner.on('progress', (id) => void getJob(ctx, id).then(show.update, () => undefined));
-    let failed = false;
-    for (const id of jobIds) {
-      stdout.write(`editions: draft job ${id}\n`);
-      await runner.run(id);
-      const job = await getJob(ctx, id);
-      show.update(job);
-      failed ||= job.status === 'failed';
-      show.stop();
-      for (const [locale, p] of Object.entries(job.progress)) {
-        stdout.write(`${locale}: ${p.status}, ${p.done}/${p.total} drafted by ${p.provider ?? 'nobody'} (${p.fromMemory} from memory, ${p.flagged} flagged, ${p.failed} failed, ${p.billedCharacters} characters billed)${p.error ? `: ${p.error}` : ''}\n`);
+  const engines = await startEngines(config);
+  try {
+    return await withContext(config, async (ctx) => {
+      const runner = new DraftRunner(ctx, engines.providers);
+      const jobIds = values.resume
+        ? await runner.resume()
+        : [await requestDrafts(ctx, null, engines.providers, config.routes, {
+            slug: positionals[0]!,
+            locales: String(values.to).split(',').map((l) => l.trim()).filter(Boolean),
+            ...(typeof values.provider === 'string' ? { provider: values.provider } : {}),
+          })];
+      if (jobIds.length === 0) {
+        stdout.write('editions: no unfinished draft jobs\n');
+        return 0;
       }
-    }
-    return failed ? 1 : 0;
-  });
+      const show = progressDisplay(stderr);
+      runner.on('progress', (id) => void getJob(ctx, id).then(show.update, () => undefined));
+      let failed = false;
+      for (const id of jobIds) {
+        stdout.write(`editions: draft job ${id}\n`);
+        await runner.run(id);
+        const job = await getJob(ctx, id);
+        show.update(job);
+        failed ||= job.status === 'failed';
+        show.stop();
+        for (const [locale, p] of Object.entries(job.progress)) {
+          stdout.write(`${locale}: ${p.status}, ${p.done}/${p.total} drafted by ${p.provider ?? 'nobody'} (${p.fromMemory} from memory, ${p.flagged} flagged, ${p.failed} failed, ${p.billedCharacters} characters billed)${p.error ? `: ${p.error}` : ''}\n`);
+        }
+      }
+      return failed ? 1 : 0;
+    });
+  } finally {
+    await engines.stop();
+  }
 };
 
 function progressDisplay(stream: NodeJS.WritableStream) {

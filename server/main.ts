@@ -5,6 +5,8 @@ import { DomainError } from '../src/errors.ts';
 import type { OperationContext } from '../src/operations/context.ts';
 import { bootstrapAdmin } from '../src/operations/users.ts';
 import { openStore } from '../src/store/open-store.ts';
+import { DraftRunner } from '../src/jobs/runner.ts';
+import { startEngines } from '../src/mt/engines.ts';
 import { createApp } from './app.ts';
 
 async function main(): Promise<void> {
@@ -23,12 +25,26 @@ async function main(): Promise<void> {
   } else if (admin) {
     process.stdout.write('editions: first start: admin created with EDITIONS_ADMIN_TOKEN\n');
   }
-  const app = createApp(config);
+  const engines = await startEngines(config);
+  for (const line of await engines.describe()) process.stdout.write(`editions: machine translation: ${line}\n`);
+  const runner = new DraftRunner(ctx, engines.providers);
+  const resumed = await runner.resume();
+  if (resumed.length > 0) process.stdout.write(`editions: resuming ${resumed.length} draft job(s)\n`);
+  const app = createApp(config, engines.providers);
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     process.stdout.write(`editions: database ${config.database}\n`);
     process.stdout.write(`editions: listening on http://${config.host}:${info.port}\n`);
   });
-  const stop = () => server.close(() => void store.close().then(() => process.exit(0)));
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    void engines
+      .stop()
+      .then(() => store.close())
+      .finally(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

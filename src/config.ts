@@ -27,7 +27,8 @@ const schema = z.object({
   EDITIONS_GOOGLE_ENDPOINT: z.url().optional(),
   EDITIONS_GOOGLE_GLOSSARIES: z.string().optional(),
   EDITIONS_GOOGLE_METADATA: z.enum(['true', 'false']).default('false'),
-  EDITIONS_GOOGLE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  EDITIONS_APERTIUM: z.union([z.enum(['auto', 'off']), z.url()]).default('auto'),
+  EDITIONS_GOOGLE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
 });
 
 export interface Config {
@@ -41,6 +42,8 @@ export interface Config {
   /** Target locale → providers in order of preference (see src/mt/routing.ts). */
   routes: Routes;
   mtTimeoutMs: number;
+  /** `auto`: start APy on 127.0.0.1 where Apertium is installed; `off`; or the URL of a running APy. */
+  apertium: 'auto' | 'off' | string;
   google: {
     /** A service-account key file (the standard GOOGLE_APPLICATION_CREDENTIALS). */
     keyFile: string | undefined;
@@ -72,6 +75,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultProvider: e.EDITIONS_MT,
     routes: withDefault(parseRoutes(e.EDITIONS_MT_ROUTES), e.EDITIONS_MT),
     mtTimeoutMs: e.EDITIONS_MT_TIMEOUT_MS,
+    apertium: e.EDITIONS_APERTIUM,
     google: {
       keyFile: e.GOOGLE_APPLICATION_CREDENTIALS,
       projectId: e.GOOGLE_CLOUD_PROJECT,

@@ -14,7 +14,8 @@ describe('config', () => {
       defaultProvider: undefined,
       routes: new Map(),
       mtTimeoutMs: 30_000,
-      google: { keyFile: undefined, projectId: undefined, location: 'global', endpoint: undefined, glossaries: new Map(), metadata: false, concurrency: 4 },
+      apertium: 'auto',
+      google: { keyFile: undefined, projectId: undefined, location: 'global', endpoint: undefined, glossaries: new Map(), metadata: false, concurrency: 16 },
     });
   });
 

@@ -28,6 +28,7 @@ beforeAll(async () => {
     CLOUDSDK_CONFIG: dir,
     EDITIONS_GOOGLE_ENDPOINT: fake.endpoint,
     EDITIONS_GOOGLE_CONCURRENCY: '1',
+    EDITIONS_APERTIUM: 'off',
   };
 });
 afterAll(async () => {

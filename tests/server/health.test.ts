@@ -8,7 +8,7 @@ let server: RunningServer;
 let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'editions-server-'));
-  server = await startServer({ EDITIONS_DB: join(dir, 'data', 'editions.db') });
+  server = await startServer({ EDITIONS_DB: join(dir, 'data', 'editions.db'), EDITIONS_APERTIUM: 'off' });
 });
 afterAll(async () => {
   expect(await server.stop()).toBe(0);
