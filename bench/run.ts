@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark, each printing ratios against a baseline from the same run. */
+import { benchDrafts } from './drafts.ts';
 import { benchFidelity } from './fidelity.ts';
 import { benchMarkdownCore } from './markdown-core.ts';
 import { benchStore } from './store.ts';
@@ -8,6 +9,7 @@ const benches: Record<string, () => void | Promise<void>> = {
   'markdown-core': () => benchMarkdownCore(),
   fidelity: () => benchFidelity(),
   store: () => benchStore(),
+  drafts: () => benchDrafts(),
 };
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;

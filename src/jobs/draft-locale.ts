@@ -17,7 +17,7 @@ import { loadTranslation } from '../operations/load-translation.ts';
 import { storeDrafts, type MachineDraft } from '../operations/record-machine-drafts.ts';
 import { needsDraft } from '../operations/request-drafts.ts';
 import type { StoredSegment } from '../store/queries/statements.ts';
-import { exactMatches } from '../store/queries/tm.ts';
+import { exactMatchesOf, normaliseForTm } from '../store/queries/tm.ts';
 import { segmentRows } from '../store/queries/translations.ts';
 import type { Db } from '../store/store.ts';
 
@@ -86,12 +86,12 @@ export async function draftLocale(ctx: OperationContext, job: DraftLocaleJob): P
 }
 
 async function memoryDrafts(ctx: OperationContext, sourceLocale: string, locale: string, needs: readonly StoredSegment[]): Promise<MachineDraft[]> {
-  const drafts: MachineDraft[] = [];
-  for (const s of needs) {
-    const [hit] = await exactMatches(ctx.store.db, sourceLocale, locale, s.text);
-    if (hit) drafts.push({ segmentId: s.id, text: hit.targetText, provenance: { engine: 'tm', model: hit.origin, at: ctx.now().toISOString() } });
-  }
-  return drafts;
+  if (needs.length === 0) return [];
+  const hits = await exactMatchesOf(ctx.store.db, sourceLocale, locale, needs.map((s) => s.text));
+  return needs.flatMap((s) => {
+    const hit = hits.get(normaliseForTm(s.text));
+    return hit ? [{ segmentId: s.id, text: hit.targetText, provenance: { engine: 'tm', model: hit.origin, at: ctx.now().toISOString() } }] : [];
+  });
 }
 
 async function translateBatch(
@@ -119,25 +119,25 @@ async function translateBatch(
     const problems = validatePlaceholders(restored.tokens, bySegment.get(id)!.placeholders);
     return { text: xmlCodec.encode(restored.tokens), ok: problems.length === 0 && restored.lost.length === 0 };
   };
-  for (const [i, result] of results.entries()) {
-    outcome.billed += result.billedCharacters;
-    let checked = check(result.id, result.text);
-    let provenance = result.provenance;
-    if (!checked.ok) {
-      // Once more, alone: engines often keep markup when the segment is sent by itself.
-      const [again] = await translate([requests[i]!]);
-      if (again) {
-        outcome.billed += again.billedCharacters;
-        const second = check(again.id, again.text);
-        if (second.ok) {
-          checked = second;
-          provenance = again.provenance;
-        }
-      }
-      // Still broken: stored as the engine wrote it; its findings show with the segment.
-      if (!checked.ok) outcome.flagged++;
+  const checked = results.map((r) => ({ ...check(r.id, r.text), provenance: r.provenance }));
+  for (const r of results) outcome.billed += r.billedCharacters;
+  // Once more, the broken ones alone (in one request): engines often keep the markup of a
+  // segment sent without its neighbours.
+  const broken = checked.flatMap((c, i) => (c.ok ? [] : [i]));
+  if (broken.length > 0) {
+    const again = await translate(broken.map((i) => requests[i]!));
+    for (const [k, i] of broken.entries()) {
+      const answer = again[k];
+      if (!answer || answer.id !== requests[i]!.id) continue;
+      outcome.billed += answer.billedCharacters;
+      const second = check(answer.id, answer.text);
+      if (second.ok) checked[i] = { ...second, provenance: answer.provenance };
     }
-    outcome.drafts.push({ segmentId: result.id, text: checked.text, provenance });
+  }
+  for (const [i, c] of checked.entries()) {
+    // Still broken: stored as the engine wrote it; its findings show with the segment.
+    if (!c.ok) outcome.flagged++;
+    outcome.drafts.push({ segmentId: results[i]!.id, text: c.text, provenance: c.provenance });
   }
   return outcome;
 }

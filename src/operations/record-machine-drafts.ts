@@ -7,7 +7,8 @@ import { DomainError } from '../errors.ts';
 import type { Provenance } from '../mt/provider.ts';
 import { rememberTranslation } from '../store/queries/tm.ts';
 import { requireRole, type Actor } from '../workflow/roles.ts';
-import { applySegmentEvent, currentSegment } from './apply-segment-event.ts';
+import { applySegmentEvent } from './apply-segment-event.ts';
+import { segmentRows } from '../store/queries/translations.ts';
 import type { Db } from '../store/store.ts';
 import { iso, type OperationContext } from './context.ts';
 import { loadOrStartTranslation } from './load-translation.ts';
@@ -47,8 +48,10 @@ export async function storeDrafts(trx: Db, target: Pick<Target, 'statement' | 'r
   const sourceText = new Map(revision.segmentList.map((s) => [s.id, s.text]));
   const applied: string[] = [];
   const skipped: { segmentId: string; reason: string }[] = [];
+  const rows = new Map((await segmentRows(trx, translation.id, revision.number)).map((r) => [r.segment_id, r]));
   for (const draft of drafts) {
-    const row = await currentSegment(trx, translation.id, revision.number, draft.segmentId);
+    const row = rows.get(draft.segmentId);
+    if (!row) throw new DomainError('segment_not_found', `No segment ${draft.segmentId} in this translation`, { segmentId: draft.segmentId });
     if (row.state !== 'untranslated' && row.state !== 'machine' && row.state !== 'stale') {
       skipped.push({ segmentId: draft.segmentId, reason: 'human_text_present' });
       continue;

@@ -158,6 +158,8 @@ export interface TmEntriesTable {
   origin: 'published' | 'approved' | 'machine';
   /** Length of the source text, for fuzzy candidate windows. */
   source_length: number;
+  /** sha256 of the target text (one entry per source, target and origin). */
+  target_hash: string;
   created_at: string;
 }
 

@@ -29,7 +29,7 @@ export function apertiumCode(locale: string): string | undefined {
 const firstShieldId = 800;
 
 /** Tokens → the HTML of one paragraph; #hashtags and @handles shielded as comments. */
-function toHtml(tokens: readonly Token[], shields: Map<number, string>): string {
+export function toHtml(tokens: readonly Token[], shields: Map<number, string>): string {
   let out = '';
   let next = firstShieldId;
   for (const t of tokens) {

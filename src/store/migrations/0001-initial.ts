@@ -151,7 +151,9 @@ export const initial: Migration = {
       .addColumn('target_text', 'text', (c) => c.notNull())
       .addColumn('origin', 'text', (c) => c.notNull())
       .addColumn('source_length', 'integer', (c) => c.notNull())
+      .addColumn('target_hash', 'text', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
+      .addUniqueConstraint('tm_entries_unique', ['source_locale', 'target_locale', 'source_hash', 'target_hash', 'origin'])
       .execute();
     await db.schema.createIndex('tm_exact').on('tm_entries').columns(['source_locale', 'target_locale', 'source_hash']).execute();
     await db.schema.createIndex('tm_length').on('tm_entries').columns(['source_locale', 'target_locale', 'source_length']).execute();

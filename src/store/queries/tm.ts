@@ -1,6 +1,5 @@
 /** Translation memory rows: remember a translation, find exact and fuzzy matches. */
-import { randomUUID } from 'node:crypto';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { distance } from 'fastest-levenshtein';
 import type { Db } from '../store.ts';
 
@@ -31,16 +30,6 @@ export async function rememberTranslation(db: Db, entry: TmRemember): Promise<vo
   const target = entry.targetText.trim();
   if (source === '' || target === '') return;
   const hash = tmHash(source);
-  const same = await db
-    .selectFrom('tm_entries')
-    .select('id')
-    .where('source_locale', '=', entry.sourceLocale)
-    .where('target_locale', '=', entry.targetLocale)
-    .where('source_hash', '=', hash)
-    .where('target_text', '=', target)
-    .where('origin', '=', entry.origin)
-    .executeTakeFirst();
-  if (same) return;
   await db
     .insertInto('tm_entries')
     .values({
@@ -52,8 +41,10 @@ export async function rememberTranslation(db: Db, entry: TmRemember): Promise<vo
       target_text: target,
       origin: entry.origin,
       source_length: source.length,
+      target_hash: createHash('sha256').update(target).digest('hex'),
       created_at: entry.at,
     })
+    .onConflict((oc) => oc.columns(['source_locale', 'target_locale', 'source_hash', 'target_hash', 'origin']).doNothing())
     .execute();
 }
 
@@ -81,6 +72,29 @@ export async function exactMatches(db: Db, sourceLocale: string, targetLocale: s
     .filter((r) => r.source_text === source)
     .map((r) => ({ sourceText: r.source_text, targetText: r.target_text, origin: r.origin, score: 1, createdAt: r.created_at }))
     .sort(byPreference);
+}
+
+/** The best exact match of each text (by preference), in one query. */
+export async function exactMatchesOf(db: Db, sourceLocale: string, targetLocale: string, texts: readonly string[]): Promise<Map<string, TmMatch>> {
+  const out = new Map<string, TmMatch>();
+  const byHash = new Map(texts.map((t) => [tmHash(t), normaliseForTm(t)]));
+  const hashes = [...byHash.keys()];
+  for (let i = 0; i < hashes.length; i += 500) {
+    const rows = await db
+      .selectFrom('tm_entries')
+      .selectAll()
+      .where('source_locale', '=', sourceLocale)
+      .where('target_locale', '=', targetLocale)
+      .where('source_hash', 'in', hashes.slice(i, i + 500))
+      .execute();
+    for (const r of rows) {
+      if (byHash.get(r.source_hash) !== r.source_text) continue;
+      const match: TmMatch = { sourceText: r.source_text, targetText: r.target_text, origin: r.origin, score: 1, createdAt: r.created_at };
+      const best = out.get(r.source_text);
+      if (!best || byPreference(match, best) < 0) out.set(r.source_text, match);
+    }
+  }
+  return out;
 }
 
 /** Similarity 1 − Levenshtein distance / longer length; only texts of near length can reach the threshold. */
