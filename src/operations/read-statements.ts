@@ -6,6 +6,7 @@ import { validatePlaceholders } from '../markdown/validate-placeholders.ts';
 import type { Provenance } from '../mt/provider.ts';
 import { fromJson } from '../store/json.ts';
 import { liveEditionRow, notWithdrawn } from '../store/queries/editions.ts';
+import { fuzzyMatches, type TmMatch } from '../store/queries/tm.ts';
 import { revisionOf, statementBySlug, type StoredSegment } from '../store/queries/statements.ts';
 import { requireTranslation, segmentRows } from '../store/queries/translations.ts';
 import type { Db } from '../store/store.ts';
@@ -139,9 +140,12 @@ export interface TranslationSegmentView {
   version: number;
   lastEditor: string | null;
   findings: { code: string; placeholderId?: number }[];
+  /** Fuzzy translation-memory matches (≥ 0.75), when asked for. */
+  suggestions?: TmMatch[];
 }
 
-export async function getTranslation(ctx: OperationContext, slug: string, localeTag: string) {
+/** One locale segment by segment; `suggestions`: fuzzy TM matches for segments without human text. */
+export async function getTranslation(ctx: OperationContext, slug: string, localeTag: string, options: { suggestions?: boolean } = {}) {
   const locale = canonicalLocale(localeTag);
   const db = ctx.store.db;
   const statement = await statementBySlug(db, slug);
@@ -165,6 +169,13 @@ export async function getTranslation(ctx: OperationContext, slug: string, locale
       findings,
     };
   });
+  if (options.suggestions) {
+    for (const s of segments) {
+      if (s.state === 'untranslated' || s.state === 'machine' || s.state === 'stale') {
+        s.suggestions = (await fuzzyMatches(db, statement.source_locale, locale, s.source)).slice(0, 3);
+      }
+    }
+  }
   return {
     slug,
     locale,

@@ -65,6 +65,13 @@ describe.each(dialects)('draft jobs ($name)', (dialect) => {
     expect(fromTm.machineProvenance).toMatchObject({ engine: 'tm', model: 'published' });
     expect(fromTm.text).toBe((await getTranslation(w.ctx, 'first', 'fr')).segments[1]!.text);
     expect(job.progress.fr!.billedCharacters).toBe('# Another title'.length - 2);
+    // A near match is offered to the translator as a suggestion.
+    await createStatement(w.ctx, w.publisher, { slug: 'third', sourceLocale: 'en', markdown: '# Third\n\nThe depot opened yesterday.\n' });
+    await draft(w, 'third', ['fr']);
+    const third = await getTranslation(w.ctx, 'third', 'fr', { suggestions: true });
+    const suggested = third.segments.find((s) => s.source === 'The depot opened yesterday.')!.suggestions!;
+    expect(suggested[0]).toMatchObject({ sourceText: 'The depot opened today.', origin: 'published' });
+    expect(suggested[0]!.score).toBeGreaterThanOrEqual(0.75);
   });
 
   it('leave locales without an engine to people', async () => {
