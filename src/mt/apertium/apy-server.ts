@@ -48,7 +48,7 @@ export async function startApy(options: { startTimeoutMs?: number } = {}): Promi
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
     const child = spawn(python, ['-c', wrapper, '-j', '1', '-p', String(port), modes], {
-      env: { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' },
+      env: { LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8', PATH: '/usr/bin:/bin' },
       detached: true,
       stdio: ['pipe', 'ignore', 'pipe'],
     });
