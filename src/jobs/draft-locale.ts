@@ -10,6 +10,7 @@ import { xmlCodec } from '../markdown/placeholder-codec.ts';
 import { validatePlaceholders } from '../markdown/validate-placeholders.ts';
 import { protectTerms, restoreTerms } from '../mt/glossary-protect.ts';
 import type { MachineTranslationProvider, SegmentRequest } from '../mt/provider.ts';
+import { ProviderError } from '../mt/retry.ts';
 import { batchSegments } from '../mt/translate-document.ts';
 import type { OperationContext } from '../operations/context.ts';
 import { glossaryFor } from '../operations/glossary.ts';
@@ -111,7 +112,7 @@ async function translateBatch(
     job.call(() => job.provider.translate({ sourceLocale, targetLocale: job.locale, segments }));
   const results = await translate(requests);
   if (results.length !== requests.length || results.some((r, i) => r.id !== requests[i]!.id)) {
-    throw new DomainError('provider_unsupported_pair', `${job.provider.id} answered ${results.length} segments for ${requests.length}`, { provider: job.provider.id });
+    throw new ProviderError(`${job.provider.id} answered ${results.length} segments for ${requests.length}`, { transient: true });
   }
   const outcome: Outcome = { drafts: [], flagged: 0, billed: 0, fromMemory: 0 };
   const check = (id: string, text: string) => {

@@ -3,6 +3,13 @@
  * the canonical `xml` form) from a source locale to a target locale. Every provider passes
  * one contract suite (tests/mt/provider.contract.ts).
  */
+import { DomainError } from '../errors.ts';
+
+/** The typed refusal of a pair a provider does not serve. */
+export function unsupportedPair(provider: string, source: string, target: string): DomainError {
+  return new DomainError('provider_unsupported_pair', `${provider} does not translate ${source} to ${target}`, { provider, source, target });
+}
+
 export interface Provenance {
   /** Engine id: `pseudo`, `apertium`, `google`, or `tm` for translation memory. */
   engine: string;

@@ -5,8 +5,7 @@
  */
 import { xmlCodec } from '../markdown/placeholder-codec.ts';
 import type { Token } from '../markdown/tokens.ts';
-import { DomainError } from '../errors.ts';
-import type { MachineTranslationProvider, SegmentResult, TranslateRequest } from './provider.ts';
+import { unsupportedPair, type MachineTranslationProvider, type SegmentResult, type TranslateRequest } from './provider.ts';
 
 const accents: Record<string, string> = {
   a: 'á', b: 'ƀ', c: 'ç', d: 'ð', e: 'é', f: 'ƒ', g: 'ĝ', h: 'ĥ', i: 'í', j: 'ĵ', k: 'ķ', l: 'ļ', m: 'ɱ',
@@ -53,9 +52,7 @@ export function createPseudoProvider(now: () => Date = () => new Date()): Machin
     supports: (source, target) => source !== target,
     async translate(request: TranslateRequest): Promise<SegmentResult[]> {
       if (!this.supports(request.sourceLocale, request.targetLocale)) {
-        throw new DomainError('provider_unsupported_pair', `pseudo does not translate ${request.sourceLocale} to ${request.targetLocale}`, {
-          provider: 'pseudo', source: request.sourceLocale, target: request.targetLocale,
-        });
+        throw unsupportedPair('pseudo', request.sourceLocale, request.targetLocale);
       }
       const at = now().toISOString();
       return request.segments.map((s) => ({

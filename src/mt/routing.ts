@@ -6,7 +6,7 @@
  * only when asked for by name.
  */
 import { DomainError } from '../errors.ts';
-import type { MachineTranslationProvider } from './provider.ts';
+import { unsupportedPair, type MachineTranslationProvider } from './provider.ts';
 
 export type Routes = ReadonlyMap<string, readonly string[]>;
 
@@ -45,7 +45,7 @@ export async function resolveProvider(
     const a = await p.availability();
     if (!a.available) throw new DomainError('provider_unavailable', `${p.id} is not available: ${a.reason}`, { provider: p.id, reason: a.reason });
     if (!p.supports(sourceLocale, targetLocale)) {
-      throw new DomainError('provider_unsupported_pair', `${p.id} does not translate ${sourceLocale} to ${targetLocale}`, { provider: p.id, source: sourceLocale, target: targetLocale });
+      throw unsupportedPair(p.id, sourceLocale, targetLocale);
     }
     return { provider: p, notes };
   }

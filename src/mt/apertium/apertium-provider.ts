@@ -7,11 +7,10 @@
  * inline element that transfuse makes when words split are merged back (merge-split-spans.ts).
  */
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
-import { DomainError } from '../../errors.ts';
 import { escapeText, xmlCodec } from '../../markdown/placeholder-codec.ts';
 import type { Token } from '../../markdown/tokens.ts';
 import { pushText } from '../../markdown/tokens.ts';
-import type { Availability, MachineTranslationProvider, SegmentResult, TranslateRequest } from '../provider.ts';
+import { unsupportedPair, type Availability, type MachineTranslationProvider, type SegmentResult, type TranslateRequest } from '../provider.ts';
 import { ProviderError } from '../retry.ts';
 import { mergeSplitSpans } from './merge-split-spans.ts';
 
@@ -127,9 +126,7 @@ export function createApertiumProvider(options: ApertiumOptions): MachineTransla
       if (!pairs) await loadPairs();
       const pair = pairOf(request.sourceLocale, request.targetLocale);
       if (!pair || !this.supports(request.sourceLocale, request.targetLocale)) {
-        throw new DomainError('provider_unsupported_pair', `apertium does not translate ${request.sourceLocale} to ${request.targetLocale}`, {
-          provider: 'apertium', source: request.sourceLocale, target: request.targetLocale,
-        });
+        throw unsupportedPair('apertium', request.sourceLocale, request.targetLocale);
       }
       const shields = new Map<number, string>();
       const paragraphs = request.segments.map((s, i) => ({ i, html: s.text === '' ? '' : toHtml(xmlCodec.decode(s.text).tokens, shields) }));

@@ -9,9 +9,8 @@
  */
 import { TranslationServiceClient } from '@google-cloud/translate';
 import type { AuthClient } from 'google-auth-library';
-import { DomainError } from '../../errors.ts';
 import { xmlCodec } from '../../markdown/placeholder-codec.ts';
-import type { Availability, MachineTranslationProvider, SegmentResult, TranslateRequest } from '../provider.ts';
+import { unsupportedPair, type Availability, type MachineTranslationProvider, type SegmentResult, type TranslateRequest } from '../provider.ts';
 import { ProviderError } from '../retry.ts';
 import { classifyGoogleError } from './classify-error.ts';
 import { googleCode, googleServes } from './languages.ts';
@@ -69,9 +68,7 @@ export function createGoogleProvider(options: GoogleOptions): MachineTranslation
     supports: (source, target) => googleServes(source) && googleServes(target) && source.split('-')[0] !== target.split('-')[0],
     async translate(request: TranslateRequest): Promise<SegmentResult[]> {
       if (!this.supports(request.sourceLocale, request.targetLocale)) {
-        throw new DomainError('provider_unsupported_pair', `google does not translate ${request.sourceLocale} to ${request.targetLocale}`, {
-          provider: 'google', source: request.sourceLocale, target: request.targetLocale,
-        });
+        throw unsupportedPair('google', request.sourceLocale, request.targetLocale);
       }
       const a = await availability();
       if (!a.available) throw new ProviderError(`google: ${a.reason}`, { transient: false });
