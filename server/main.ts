@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const runner = new DraftRunner(ctx, engines.providers);
   const resumed = await runner.resume();
   if (resumed.length > 0) process.stdout.write(`editions: resuming ${resumed.length} draft job(s)\n`);
-  const app = createApp(config, engines.providers);
+  const app = createApp(config, { ctx, providers: engines.providers, runner });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     process.stdout.write(`editions: database ${config.database}\n`);
     process.stdout.write(`editions: listening on http://${config.host}:${info.port}\n`);

@@ -1,0 +1,29 @@
+/** Domain error codes → HTTP statuses, in one place. Bodies: {"error": {code, message, details}}. */
+import type { ErrorCode } from '../src/errors.ts';
+
+const statuses: Partial<Record<ErrorCode, number>> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  four_eyes: 403,
+  statement_not_found: 404,
+  translation_not_found: 404,
+  segment_not_found: 404,
+  edition_not_found: 404,
+  job_not_found: 404,
+  statement_exists: 409,
+  transition_refused: 409,
+  not_ready_to_submit: 409,
+  not_ready_to_approve: 409,
+  not_ready_to_publish: 409,
+  edition_withdrawn: 409,
+  version_conflict: 412,
+  revision_conflict: 412,
+  input_too_large: 413,
+  provider_unsupported_pair: 422,
+  provider_unavailable: 422,
+  locale_is_source: 422,
+};
+
+export function statusOf(code: ErrorCode): number {
+  return statuses[code] ?? 400;
+}

@@ -1,0 +1,61 @@
+/** Draft jobs over HTTP, against the service started as `npm start` starts it. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentRoot, contentStatements } from '../support/corpora.ts';
+import { runCli } from '../support/run-cli.ts';
+import { startServer, type RunningServer } from '../support/start-server.ts';
+
+const token = 'test-admin-token-0123456789';
+let server: RunningServer;
+let dir: string;
+const slug = contentStatements()[0]!.name;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'editions-api-'));
+  const env = { EDITIONS_DB: join(dir, 'editions.db'), EDITIONS_ADMIN_TOKEN: token, EDITIONS_APERTIUM: 'off' };
+  expect(runCli(['import', join(contentRoot, slug)], env).status).toBe(0);
+  server = await startServer(env);
+});
+afterAll(async () => {
+  expect(await server.stop()).toBe(0);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const api = (path: string, init: RequestInit = {}, bearer: string | null = token) =>
+  fetch(`${server.url}/api${path}`, { ...init, headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(init.headers ?? {}) } });
+
+describe('drafts over HTTP', () => {
+  it('accepts a job (202) and reports its progress until done', async () => {
+    const res = await api(`/statements/${slug}/drafts`, { method: 'POST', body: JSON.stringify({ locales: ['es', 'ar'], provider: 'pseudo' }) });
+    expect(res.status).toBe(202);
+    const job = (await res.json()) as { id: string; status: string };
+    expect(res.headers.get('location')).toBe(`/api/jobs/${job.id}`);
+    let current: { status: string; progress: Record<string, { done: number; total: number }> } | undefined;
+    for (let i = 0; i < 100; i++) {
+      current = (await (await api(`/jobs/${job.id}`)).json()) as typeof current;
+      if (current!.status === 'done' || current!.status === 'failed') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(current!.status).toBe('done');
+    for (const locale of ['es', 'ar']) {
+      expect(current!.progress[locale]!.done).toBe(current!.progress[locale]!.total);
+      expect(current!.progress[locale]!.total).toBeGreaterThan(0);
+    }
+  });
+
+  it('answers errors as JSON with a stable code', async () => {
+    expect(await (await api('/jobs/nope', {}, null)).json()).toMatchObject({ error: { code: 'unauthenticated' } });
+    expect((await api('/jobs/nope', {}, 'wrong-token')).status).toBe(401);
+    const missing = await api('/jobs/nope');
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: { code: 'job_not_found' } });
+    const bad = await api(`/statements/${slug}/drafts`, { method: 'POST', body: JSON.stringify({ locales: [] }) });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: 'input_unreadable', details: { field: 'locales' } } });
+    const source = await api(`/statements/${slug}/drafts`, { method: 'POST', body: JSON.stringify({ locales: ['en'], provider: 'pseudo' }) });
+    expect(source.status).toBe(422);
+    expect(await source.json()).toMatchObject({ error: { code: 'locale_is_source' } });
+  });
+});
