@@ -5,7 +5,7 @@ import type { DraftRunner } from '../src/jobs/runner.ts';
 import type { ProviderSet } from '../src/mt/routing.ts';
 import type { OperationContext } from '../src/operations/context.ts';
 import { bearerAuth, type AuthEnv } from './middleware/auth.ts';
-import { errorResponse } from './middleware/errors.ts';
+import { errorBody, errorResponse } from './middleware/errors.ts';
 import { draftRoutes } from './routes/drafts.ts';
 
 export interface AppDeps {
@@ -23,6 +23,6 @@ export function createApp(config: Config, deps: AppDeps): Hono {
   api.use('*', bearerAuth(deps.ctx));
   api.route('/', draftRoutes(deps.ctx, deps.providers, config.routes, deps.runner));
   app.route('/api', api);
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: 'Not found', details: { path: c.req.path } } }, 404));
+  app.notFound((c) => c.json(errorBody('not_found', { path: c.req.path }, c, 'Not found'), 404));
   return app;
 }

@@ -1,12 +1,24 @@
-/** Every error leaves as JSON: domain errors with their status, anything else as a 500. */
+/**
+ * Every error leaves as JSON {"error": {code, message, details}}: domain errors with their
+ * status and a message in the caller's language (Accept-Language), anything else as a 500.
+ */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError } from '../../src/errors.ts';
 import { statusOf } from '../http-errors.ts';
+import { negotiateLanguage, translator } from '../i18n.ts';
+
+export function errorBody(code: string, details: Record<string, unknown>, c: Context, fallback: string) {
+  const language = negotiateLanguage(c.req.header('accept-language'));
+  const t = translator(language);
+  const message = t(`errors:${code}`, { ...details, defaultValue: fallback });
+  return { error: { code, message, details } };
+}
 
 export function errorResponse(error: unknown, c: Context) {
   if (error instanceof DomainError) {
-    return c.json({ error: { code: error.code, message: error.message, details: error.details } }, statusOf(error.code) as ContentfulStatusCode);
+    c.header('Content-Language', negotiateLanguage(c.req.header('accept-language')));
+    return c.json(errorBody(error.code, error.details, c, error.message), statusOf(error.code) as ContentfulStatusCode);
   }
   console.error(error);
   return c.json({ error: { code: 'internal_error', message: 'Internal error', details: {} } }, 500);

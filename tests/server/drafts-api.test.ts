@@ -59,3 +59,17 @@ describe('drafts over HTTP', () => {
     expect(await source.json()).toMatchObject({ error: { code: 'locale_is_source' } });
   });
 });
+
+describe('error messages', () => {
+  it('come in the caller’s language, chosen from Accept-Language', async () => {
+    const ask = async (language: string) => {
+      const res = await api('/jobs/nope', { headers: { 'accept-language': language } });
+      return { language: res.headers.get('content-language'), body: (await res.json()) as { error: { code: string; message: string } } };
+    };
+    expect(await ask('fr-CA,fr;q=0.9,en;q=0.5')).toMatchObject({ language: 'fr', body: { error: { code: 'job_not_found', message: 'Cette tâche de brouillons n’existe pas.' } } });
+    expect(await ask('ar')).toMatchObject({ language: 'ar', body: { error: { message: 'مهمة المسودات هذه غير موجودة.' } } });
+    expect(await ask('de, en;q=0.1')).toMatchObject({ language: 'en', body: { error: { message: 'There is no such draft job.' } } });
+    const fr = await (await api(`/statements/nope/drafts`, { method: 'POST', body: JSON.stringify({ locales: ['es'] }), headers: { 'accept-language': 'fr' } })).json();
+    expect(fr).toMatchObject({ error: { code: 'statement_not_found', message: 'Il n’y a pas de déclaration nope.' } });
+  });
+});

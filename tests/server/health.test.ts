@@ -30,6 +30,6 @@ describe('the service', () => {
   it('answers an unknown route with a JSON 404', async () => {
     const res = await fetch(`${server.url}/no/such/route`);
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'Not found', details: { path: '/no/such/route' } } });
+    expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'Not found.', details: { path: '/no/such/route' } } });
   });
 });
