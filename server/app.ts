@@ -1,5 +1,7 @@
-/** The Hono application, composed from its routes. */
-import { Hono } from 'hono';
+/** The Hono application, composed from its routes; the OpenAPI document at /openapi.json. */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { DomainError } from '../src/errors.ts';
 import type { Config } from '../src/config.ts';
 import type { DraftRunner } from '../src/jobs/runner.ts';
 import type { ProviderSet } from '../src/mt/routing.ts';
@@ -7,6 +9,10 @@ import type { OperationContext } from '../src/operations/context.ts';
 import { bearerAuth, type AuthEnv } from './middleware/auth.ts';
 import { errorBody, errorResponse } from './middleware/errors.ts';
 import { draftRoutes } from './routes/drafts.ts';
+import { editionRoutes } from './routes/editions.ts';
+import { statementRoutes } from './routes/statements.ts';
+import { translationRoutes } from './routes/translations.ts';
+import { userRoutes } from './routes/users.ts';
 
 export interface AppDeps {
   ctx: OperationContext;
@@ -14,15 +20,31 @@ export interface AppDeps {
   runner: DraftRunner;
 }
 
-export function createApp(config: Config, deps: AppDeps): Hono {
-  const app = new Hono();
+export function createApp(config: Config, deps: AppDeps): OpenAPIHono {
+  const app = new OpenAPIHono();
   const providers = deps.providers.all().map((p) => p.id);
   app.onError(errorResponse);
   app.get('/health', (c) => c.json({ status: 'ok', providers }));
-  const api = new Hono<AuthEnv>();
+
+  const api = new OpenAPIHono<AuthEnv>();
+  // Bodies: a statement up to the configured size, in JSON (escaped) up to twice that.
+  api.use('*', bodyLimit({ maxSize: config.maxDocumentBytes * 2, onError: () => {
+    throw new DomainError('input_too_large', `The request body is over ${config.maxDocumentBytes * 2} bytes`, { limit: config.maxDocumentBytes * 2, size: '>' });
+  } }));
   api.use('*', bearerAuth(deps.ctx));
+  api.route('/', statementRoutes(deps.ctx));
+  api.route('/', translationRoutes(deps.ctx));
+  api.route('/', editionRoutes(deps.ctx));
+  api.route('/', userRoutes(deps.ctx));
   api.route('/', draftRoutes(deps.ctx, deps.providers, config.routes, deps.runner));
   app.route('/api', api);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Editions', version: '0.1.0', description: 'Statements from their source language to reviewed, published editions.' },
+    security: [{ bearer: [] }],
+  });
   app.notFound((c) => c.json(errorBody('not_found', { path: c.req.path }, c, 'Not found'), 404));
   return app;
 }

@@ -19,6 +19,8 @@ const statuses: Partial<Record<ErrorCode, number>> = {
   version_conflict: 412,
   revision_conflict: 412,
   input_too_large: 413,
+  validation_failed: 400,
+  unsupported_media_type: 415,
   provider_unsupported_pair: 422,
   provider_unavailable: 422,
   locale_is_source: 422,

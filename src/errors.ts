@@ -6,6 +6,8 @@ export const errorCodes = [
   'config_invalid',
   'storage_migration_failed',
   'input_unreadable',
+  'validation_failed',
+  'unsupported_media_type',
   'input_not_utf8',
   'input_too_large',
   'locale_invalid',

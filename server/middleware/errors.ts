@@ -3,6 +3,7 @@
  * status and a message in the caller's language (Accept-Language), anything else as a 500.
  */
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError } from '../../src/errors.ts';
 import { statusOf } from '../http-errors.ts';
@@ -19,6 +20,12 @@ export function errorResponse(error: unknown, c: Context) {
   if (error instanceof DomainError) {
     c.header('Content-Language', negotiateLanguage(c.req.header('accept-language')));
     return c.json(errorBody(error.code, error.details, c, error.message), statusOf(error.code) as ContentfulStatusCode);
+  }
+  if (error instanceof HTTPException) {
+    // Hono's own refusals (a validator's media-type gate, a body limit) in the same shape.
+    const code = error.status === 415 ? 'unsupported_media_type' : error.status === 413 ? 'input_too_large' : 'validation_failed';
+    const type = (c.req.header('content-type') ?? 'none').split(';')[0]!;
+    return c.json(errorBody(code, { type, field: 'body', problem: error.message }, c, error.message), error.status as ContentfulStatusCode);
   }
   console.error(error);
   return c.json({ error: { code: 'internal_error', message: 'Internal error', details: {} } }, 500);

@@ -53,7 +53,7 @@ describe('drafts over HTTP', () => {
     expect(await missing.json()).toMatchObject({ error: { code: 'job_not_found' } });
     const bad = await api(`/statements/${slug}/drafts`, { method: 'POST', body: JSON.stringify({ locales: [] }) });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ error: { code: 'input_unreadable', details: { field: 'locales' } } });
+    expect(await bad.json()).toMatchObject({ error: { code: 'validation_failed', details: { field: 'locales' } } });
     const source = await api(`/statements/${slug}/drafts`, { method: 'POST', body: JSON.stringify({ locales: ['en'], provider: 'pseudo' }) });
     expect(source.status).toBe(422);
     expect(await source.json()).toMatchObject({ error: { code: 'locale_is_source' } });

@@ -1,0 +1,20 @@
+/**
+ * Route groups are OpenAPIHono apps: request validation by zod schemas that also make the
+ * OpenAPI document. A request that fails validation is a `validation_failed` error naming
+ * the field.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { DomainError } from '../src/errors.ts';
+import type { AuthEnv } from './middleware/auth.ts';
+
+export function openApiApp(): OpenAPIHono<AuthEnv> {
+  return new OpenAPIHono<AuthEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        const field = issue?.path.join('.') || 'body';
+        throw new DomainError('validation_failed', `${field}: ${issue?.message ?? 'invalid'}`, { field, problem: issue?.message ?? 'invalid' });
+      }
+    },
+  });
+}

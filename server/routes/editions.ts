@@ -1,0 +1,43 @@
+/** Editions: publish locales together (with an embargo), list every edition of a statement. */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { OperationContext } from '../../src/operations/context.ts';
+import { publish } from '../../src/operations/publish.ts';
+import { listEditions } from '../../src/operations/read-statements.ts';
+import { openApiApp } from '../openapi-app.ts';
+import { Edition, ErrorBody, PublishBody, Slug } from '../schemas.ts';
+
+export function editionRoutes(ctx: OperationContext) {
+  const app = openApiApp();
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/statements/{slug}/editions',
+      summary: 'Publish locales together, all or none',
+      request: { params: z.object({ slug: Slug }), body: { content: { 'application/json': { schema: PublishBody } }, required: true } },
+      responses: {
+        201: { description: 'The editions', content: { 'application/json': { schema: z.object({ editions: z.array(Edition) }) } } },
+        409: { description: 'A locale is not ready', content: { 'application/json': { schema: ErrorBody } } },
+      },
+    }),
+    async (c) => {
+      const slug = c.req.valid('param').slug;
+      const body = c.req.valid('json');
+      const { editions } = await publish(ctx, c.get('actor'), { slug, locales: body.locales, ...(body.embargoUntil ? { embargoUntil: body.embargoUntil } : {}) });
+      const all = await listEditions(ctx, slug);
+      return c.json({ editions: editions.map((e) => ({ ...all.find((x) => x.id === e.id)!, created: e.created })) }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/statements/{slug}/editions',
+      summary: 'Every edition, with hashes, provenance and withdrawals',
+      request: { params: z.object({ slug: Slug }) },
+      responses: { 200: { description: 'The editions, oldest first', content: { 'application/json': { schema: z.object({ editions: z.array(Edition) }) } } } },
+    }),
+    async (c) => c.json({ editions: await listEditions(ctx, c.req.valid('param').slug) }, 200),
+  );
+  return app;
+}

@@ -1,0 +1,165 @@
+/** The translation workflow over HTTP against the service on 127.0.0.1 with a real SQLite file. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pseudoText } from '../../src/mt/pseudo.ts';
+import { contentStatements } from '../support/corpora.ts';
+import { startServer, type RunningServer } from '../support/start-server.ts';
+
+const admin = 'workflow-admin-token-0123456789';
+let server: RunningServer;
+let dir: string;
+const sample = contentStatements()[3]!;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'editions-workflow-'));
+  server = await startServer({ EDITIONS_DB: join(dir, 'editions.db'), EDITIONS_ADMIN_TOKEN: admin, EDITIONS_APERTIUM: 'off' });
+});
+afterAll(async () => {
+  expect(await server.stop()).toBe(0);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function call(who: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${who === 'admin' ? admin : tokens[who]}`, ...(typeof body === 'string' ? {} : { 'content-type': 'application/json' }), ...headers },
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as Record<string, any>) : null };
+}
+
+async function waitForJob(id: string) {
+  for (let i = 0; i < 200; i++) {
+    const job = await call('translator', 'GET', `/api/jobs/${id}`);
+    if (job.body!.status === 'done' || job.body!.status === 'failed') return job.body!;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('job did not finish');
+}
+
+describe('the workflow over HTTP', () => {
+  it('creates users with roles per locale; only admins may', async () => {
+    for (const [name, roles] of Object.entries({
+      publisher: [{ role: 'publisher', locale: '*' }],
+      translator: [{ role: 'translator', locale: 'fr' }, { role: 'translator', locale: 'ar' }],
+      reviewer: [{ role: 'reviewer', locale: 'fr' }, { role: 'reviewer', locale: 'ar' }],
+    })) {
+      const res = await call('admin', 'POST', '/api/users', { name, roles });
+      expect(res.status).toBe(201);
+      tokens[name] = res.body!.token;
+    }
+    expect((await call('translator', 'POST', '/api/users', { name: 'x', roles: [{ role: 'admin', locale: '*' }] })).body).toMatchObject({ error: { code: 'forbidden' } });
+    expect((await call('admin', 'POST', '/api/users', { name: 'x', roles: [{ role: 'boss', locale: '*' }] })).status).toBe(400);
+  });
+
+  it('creates a statement from JSON and from text/markdown; refuses bad slugs and duplicates', async () => {
+    const created = await call('publisher', 'POST', '/api/statements', { slug: sample.name, sourceLocale: 'en', markdown: sample.markdown });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ slug: sample.name, revision: 1, sourceLocale: 'en' });
+    expect(created.headers.get('etag')).toBe('"1"');
+    const md = await call('publisher', 'POST', '/api/statements?slug=short-note&sourceLocale=en', '# Short note\n\nOne paragraph.\n', { 'content-type': 'text/markdown' });
+    expect(md.body).toMatchObject({ slug: 'short-note' });
+    expect(md.status).toBe(201);
+    expect(md.body!.segments).toHaveLength(2);
+    expect((await call('publisher', 'POST', '/api/statements', { slug: 'Bad Slug', sourceLocale: 'en', markdown: '# x' })).body).toMatchObject({ error: { code: 'slug_invalid' } });
+    expect((await call('publisher', 'POST', '/api/statements', { slug: 'short-note', sourceLocale: 'en', markdown: '# x' })).status).toBe(409);
+    expect((await call('publisher', 'POST', '/api/statements', { slug: 'x', sourceLocale: 'en_GB', markdown: '# x' })).body).toMatchObject({ error: { code: 'locale_invalid' } });
+    expect((await call('publisher', 'POST', '/api/statements', { slug: 'x' })).body).toMatchObject({ error: { code: 'validation_failed', details: { field: 'sourceLocale' } } });
+    const plain = await call('publisher', 'POST', '/api/statements?slug=x', '# x', { 'content-type': 'text/plain' });
+    expect(plain.status).toBe(415);
+    expect(plain.body).toMatchObject({ error: { code: 'unsupported_media_type' } });
+    const huge = await call('publisher', 'POST', '/api/statements?slug=huge', 'x'.repeat(2_100_000), { 'content-type': 'text/markdown', connection: 'close' });
+    expect(huge.status).toBe(413);
+    expect(huge.body).toMatchObject({ error: { code: 'input_too_large' } });
+    const list = await call('translator', 'GET', '/api/statements?limit=1');
+    expect(list.body).toMatchObject({ total: 2, statements: [{ slug: 'short-note' }] });
+    expect(list.body!.nextCursor).toEqual(expect.any(String));
+  });
+
+  it('drafts, edits with If-Match, submits, reviews with four eyes, publishes', async () => {
+    const job = await call('translator', 'POST', `/api/statements/${sample.name}/drafts`, { locales: ['fr', 'ar'], provider: 'pseudo' });
+    expect(job.status).toBe(202);
+    expect((await waitForJob(job.body!.id)).status).toBe('done');
+
+    const base = `/api/statements/${sample.name}/translations/fr`;
+    const t = await call('translator', 'GET', base);
+    expect(t.status).toBe(200);
+    const etag = t.headers.get('etag')!;
+    expect((await call('translator', 'GET', base, undefined, { 'if-none-match': etag })).status).toBe(304);
+    const segments = t.body!.segments as { id: string; source: string; machine: string; version: number }[];
+
+    // A stale If-Match: 412 with the current text, nothing changed.
+    const first = segments[0]!;
+    const ok = await call('translator', 'PUT', `${base}/segments/${first.id}`, { text: `✎${first.machine}` }, { 'if-match': `"${first.version}"` });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ state: 'translated', version: first.version + 1 });
+    const stale = await call('translator', 'PUT', `${base}/segments/${first.id}`, { text: 'lost?' }, { 'if-match': String(first.version) });
+    expect(stale.status).toBe(412);
+    expect(stale.body).toMatchObject({ error: { code: 'version_conflict', details: { text: `✎${first.machine}`, version: first.version + 1 } } });
+    expect((await call('translator', 'PUT', `${base}/segments/${first.id}`, { text: 'x' })).body).toMatchObject({ error: { code: 'validation_failed', details: { field: 'If-Match' } } });
+    expect((await call('translator', 'GET', base, undefined, { 'if-none-match': etag })).status).toBe(200);
+
+    for (const s of segments.slice(1)) {
+      const r = await call('translator', 'PUT', `${base}/segments/${s.id}`, { text: pseudoText(s.source) }, { 'if-match': String(s.version) });
+      expect(r.status).toBe(200);
+    }
+    expect((await call('translator', 'POST', `${base}/submit`)).status).toBe(200);
+    expect((await call('reviewer', 'POST', `${base}/reviews`, { decision: 'approve' })).status).toBe(200);
+    expect((await call('translator', 'POST', `${base}/reviews`, { decision: 'approve' })).body).toMatchObject({ error: { code: 'forbidden' } });
+
+    const published = await call('publisher', 'POST', `/api/statements/${sample.name}/editions`, { locales: ['fr', 'ar'] });
+    expect(published.status).toBe(409);
+    expect(published.body).toMatchObject({ error: { code: 'not_ready_to_publish', details: { locale: 'ar' } } });
+    const fr = await call('publisher', 'POST', `/api/statements/${sample.name}/editions`, { locales: ['fr', 'en'] });
+    expect(fr.status).toBe(201);
+    expect(fr.body!.editions.map((e: { locale: string }) => e.locale)).toEqual(['fr', 'en']);
+    const list = await call('translator', 'GET', `/api/statements/${sample.name}/editions`);
+    expect(list.body!.editions).toHaveLength(2);
+    expect(list.body!.editions.find((e: { locale: string }) => e.locale === 'fr')).toMatchObject({ slug: sample.name, sourceRevision: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+
+  it('nobody approves what they wrote (403 four_eyes)', async () => {
+    const both = await call('admin', 'POST', '/api/users', { name: 'both', roles: [{ role: 'translator', locale: 'ar' }, { role: 'reviewer', locale: 'ar' }] });
+    tokens.both = both.body!.token;
+    const base = `/api/statements/${sample.name}/translations/ar`;
+    const [s] = (await call('both', 'GET', base)).body!.segments as { id: string; source: string; version: number }[];
+    expect((await call('both', 'PUT', `${base}/segments/${s!.id}`, { text: pseudoText(s!.source) }, { 'if-match': String(s!.version) })).status).toBe(200);
+    const refused = await call('both', 'POST', `${base}/reviews`, { decision: 'approve', segments: [s!.id] });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ error: { code: 'four_eyes' } });
+  });
+
+  it('revises the source with If-Match; the edition stays live', async () => {
+    const revised = await call('publisher', 'PUT', `/api/statements/${sample.name}/source`, { markdown: `${sample.markdown}\nA closing line added.\n` }, { 'if-match': '"1"' });
+    expect(revised.status).toBe(200);
+    expect(revised.body).toMatchObject({ revision: 2, created: true });
+    expect((await call('publisher', 'PUT', `/api/statements/${sample.name}/source`, { markdown: '# x' }, { 'if-match': '"1"' })).status).toBe(412);
+    const editions = await call('translator', 'GET', `/api/statements/${sample.name}/editions`);
+    expect(editions.body!.editions.filter((e: { withdrawnAt: string | null }) => !e.withdrawnAt)).toHaveLength(2);
+  });
+
+  it('serves an OpenAPI document that lists every route', async () => {
+    const doc = (await (await fetch(`${server.url}/openapi.json`)).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    expect(doc.openapi).toBe('3.1.0');
+    const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)).sort();
+    expect(routes).toEqual([
+      'GET /api/jobs/{id}',
+      'GET /api/statements',
+      'GET /api/statements/{slug}',
+      'GET /api/statements/{slug}/editions',
+      'GET /api/statements/{slug}/translations/{locale}',
+      'POST /api/statements',
+      'POST /api/statements/{slug}/drafts',
+      'POST /api/statements/{slug}/editions',
+      'POST /api/statements/{slug}/translations/{locale}/reviews',
+      'POST /api/statements/{slug}/translations/{locale}/submit',
+      'POST /api/users',
+      'PUT /api/statements/{slug}/source',
+      'PUT /api/statements/{slug}/translations/{locale}/segments/{segmentId}',
+    ]);
+  });
+});
