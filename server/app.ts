@@ -10,6 +10,7 @@ import { bearerAuth, type AuthEnv } from './middleware/auth.ts';
 import { errorBody, errorResponse } from './middleware/errors.ts';
 import { draftRoutes } from './routes/drafts.ts';
 import { editionRoutes } from './routes/editions.ts';
+import { publishedRoutes } from './routes/published.ts';
 import { statementRoutes } from './routes/statements.ts';
 import { translationRoutes } from './routes/translations.ts';
 import { userRoutes } from './routes/users.ts';
@@ -38,6 +39,7 @@ export function createApp(config: Config, deps: AppDeps): OpenAPIHono {
   api.route('/', userRoutes(deps.ctx));
   api.route('/', draftRoutes(deps.ctx, deps.providers, config.routes, deps.runner));
   app.route('/api', api);
+  app.route('/published', publishedRoutes(deps.ctx, config));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', {

@@ -17,6 +17,7 @@ const schema = z.object({
   EDITIONS_DB: z.string().min(1).default('./data/editions.db'),
   EDITIONS_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(1_000_000),
   EDITIONS_FRONTMATTER_KEYS: list.optional(),
+  EDITIONS_FALLBACK_LOCALES: list.optional(),
   EDITIONS_ADMIN_TOKEN: z.string().min(16).optional(),
   EDITIONS_MT: z.string().min(1).optional(),
   EDITIONS_MT_ROUTES: z.string().optional(),
@@ -37,6 +38,8 @@ export interface Config {
   database: string;
   maxDocumentBytes: number;
   frontMatterKeys: readonly string[];
+  /** Locales readers fall back to, in order, before the source language. */
+  fallbackLocales: readonly string[];
   adminToken: string | undefined;
   defaultProvider: string | undefined;
   /** Target locale → providers in order of preference (see src/mt/routing.ts). */
@@ -71,6 +74,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: e.EDITIONS_DB,
     maxDocumentBytes: e.EDITIONS_MAX_DOCUMENT_BYTES,
     frontMatterKeys: e.EDITIONS_FRONTMATTER_KEYS ?? defaultTranslatableKeys,
+    fallbackLocales: e.EDITIONS_FALLBACK_LOCALES ?? [],
     adminToken: e.EDITIONS_ADMIN_TOKEN,
     defaultProvider: e.EDITIONS_MT,
     routes: withDefault(parseRoutes(e.EDITIONS_MT_ROUTES), e.EDITIONS_MT),

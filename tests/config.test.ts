@@ -10,6 +10,7 @@ describe('config', () => {
       database: './data/editions.db',
       maxDocumentBytes: 1_000_000,
       frontMatterKeys: ['title', 'subtitle', 'summary', 'description', 'excerpt'],
+      fallbackLocales: [],
       adminToken: undefined,
       defaultProvider: undefined,
       routes: new Map(),

@@ -10,7 +10,7 @@ import { canonicalLocale } from '../locale.ts';
 import { reassemble, segmentMarkdown } from '../markdown/index.ts';
 import { stripPositions } from '../markdown/inline.ts';
 import { fromJson, toJson } from '../store/json.ts';
-import { latestEditionRow } from '../store/queries/editions.ts';
+import { latestEditionRow, liveEditionRow } from '../store/queries/editions.ts';
 import { revisionOf, statementBySlug } from '../store/queries/statements.ts';
 import { rememberTranslation } from '../store/queries/tm.ts';
 import { requireTranslation, segmentRows } from '../store/queries/translations.ts';
@@ -62,8 +62,11 @@ export async function publish(ctx: OperationContext, actor: Actor, input: Publis
         : await translatedEdition(ctx, trx, statement, revision, locale);
       const hash = sha256(built.markdown);
       const previous = await latestEditionRow(trx, statement.id, locale);
-      if (previous && previous.hash === hash && !embargo) {
-        editions.push({ ...previous, created: false });
+      // Nothing to do when the same text is live already; a scheduled one with the same text
+      // is not live, so publishing now makes a new, visible edition.
+      const live = await liveEditionRow(trx, statement.id, locale, at);
+      if (live && live.hash === hash && !embargo && previous?.id === live.id) {
+        editions.push({ ...live, created: false });
         continue;
       }
       const row = {

@@ -154,6 +154,18 @@ describe.each(dialects)('translation workflow ($name)', (dialect) => {
     await refused(publish(w.ctx, w.publisher, { slug: 'seed-bank', locales: ['fr'], embargoUntil: 'tomorrow' }), 'embargo_invalid');
   });
 
+  it('publishes now what was scheduled with the same text, and makes no copy of what is live', async () => {
+    const w = world();
+    await create(w);
+    const scheduled = (await publish(w.ctx, w.publisher, { slug: 'seed-bank', locales: ['en'], embargoUntil: '2026-06-01T00:00:00Z' })).editions[0]!;
+    await refused(liveEdition(w.ctx, 'seed-bank', 'en'), 'edition_not_found');
+    const now = (await publish(w.ctx, w.publisher, { slug: 'seed-bank', locales: ['en'] })).editions[0]!;
+    expect(now.created).toBe(true);
+    expect(now.supersedes).toBe(scheduled.id);
+    expect((await liveEdition(w.ctx, 'seed-bank', 'en')).id).toBe(now.id);
+    expect((await publish(w.ctx, w.publisher, { slug: 'seed-bank', locales: ['en'] })).editions[0]).toMatchObject({ id: now.id, created: false });
+  });
+
   it('keeps every change of a segment in its history', async () => {
     const w = world();
     await create(w);

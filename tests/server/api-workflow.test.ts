@@ -142,6 +142,53 @@ describe('the workflow over HTTP', () => {
     expect(editions.body!.editions.filter((e: { withdrawnAt: string | null }) => !e.withdrawnAt)).toHaveLength(2);
   });
 
+  it('serves published editions to readers: md, html, json, 304, negotiation, fallback', async () => {
+    const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.url}${path}`, { headers });
+    const md = await get(`/published/${sample.name}/fr.md`);
+    expect(md.status).toBe(200);
+    expect(md.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    expect(md.headers.get('content-language')).toBe('fr');
+    expect(md.headers.get('cache-control')).toMatch(/public, max-age=\d+, s-maxage=\d+/);
+    const etag = md.headers.get('etag')!;
+    expect(etag).toMatch(/^"[0-9a-f]{64}\.md"$/);
+    const text = await md.text();
+    expect(text).toContain('✎');
+    expect((await get(`/published/${sample.name}/fr.md`, { 'if-none-match': etag })).status).toBe(304);
+
+    const html = await get(`/published/${sample.name}/fr`, { accept: 'text/html' });
+    expect(html.headers.get('vary')).toBe('Accept');
+    const page = await html.text();
+    expect(page.startsWith('<article lang="fr" dir="ltr">')).toBe(true);
+    expect(page).not.toContain('title:');
+    const json = (await (await get(`/published/${sample.name}/fr.json`)).json()) as { mdast: { type: string }; edition: { locale: string; hash: string }; provenance: { reviewers: string[] } };
+    expect(json.mdast.type).toBe('root');
+    expect(json.edition).toMatchObject({ locale: 'fr', hash: etag.slice(1, 65) });
+    expect(json.provenance.reviewers).toEqual(['reviewer']);
+
+    const chosen = await get(`/published/${sample.name}`, { 'accept-language': 'fr-CA, de;q=0.8' });
+    expect(chosen.headers.get('content-language')).toBe('fr');
+    expect(chosen.headers.get('content-location')).toBe(`/published/${sample.name}/fr`);
+    expect(chosen.headers.get('vary')).toBe('Accept-Language, Accept');
+    expect(chosen.headers.get('link')).toBe(`</published/${sample.name}/en>; rel="alternate"; hreflang="en", </published/${sample.name}/fr>; rel="alternate"; hreflang="fr"`);
+    expect((await get(`/published/${sample.name}`, { 'accept-language': 'de' })).headers.get('content-language')).toBe('en');
+
+    const unpublished = await get(`/published/${sample.name}/ar`);
+    expect(unpublished.status).toBe(404);
+    expect(await unpublished.json()).toMatchObject({ error: { code: 'edition_not_found' } });
+  });
+
+  it('keeps an embargoed edition out of sight and sanitises what it serves', async () => {
+    const markdown = '# Safe\n\n<script>alert(1)</script>\n\n[click](javascript:alert(1)) <img src=x onerror=alert(1)>\n';
+    expect((await call('publisher', 'POST', '/api/statements', { slug: 'xss', sourceLocale: 'en', markdown })).status).toBe(201);
+    const embargoed = await call('publisher', 'POST', '/api/statements/xss/editions', { locales: ['en'], embargoUntil: '2099-01-01T00:00:00Z' });
+    expect(embargoed.status).toBe(201);
+    expect((await fetch(`${server.url}/published/xss/en.html`)).status).toBe(404);
+    expect((await call('publisher', 'POST', '/api/statements/xss/editions', { locales: ['en'] })).status).toBe(201);
+    const page = await (await fetch(`${server.url}/published/xss/en.html`)).text();
+    expect(page).toContain('<h1>Safe</h1>');
+    expect(page).not.toMatch(/<script|javascript:|onerror/i);
+  });
+
   it('serves an OpenAPI document that lists every route', async () => {
     const doc = (await (await fetch(`${server.url}/openapi.json`)).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toBe('3.1.0');
