@@ -1,5 +1,6 @@
 /** The Hono application, composed from its routes; the OpenAPI document at /openapi.json. */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { swaggerUI } from '@hono/swagger-ui';
 import { bodyLimit } from 'hono/body-limit';
 import { DomainError } from '../src/errors.ts';
 import type { Config } from '../src/config.ts';
@@ -47,6 +48,7 @@ export function createApp(config: Config, deps: AppDeps): OpenAPIHono {
     info: { title: 'Editions', version: '0.1.0', description: 'Statements from their source language to reviewed, published editions.' },
     security: [{ bearer: [] }],
   });
+  app.get('/docs', swaggerUI({ url: '/openapi.json' }));
   app.notFound((c) => c.json(errorBody('not_found', { path: c.req.path }, c, 'Not found'), 404));
   return app;
 }

@@ -195,6 +195,7 @@ describe('the workflow over HTTP', () => {
     const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)).sort();
     expect(routes).toEqual([
       'GET /api/jobs/{id}',
+      'GET /api/jobs/{id}/events',
       'GET /api/statements',
       'GET /api/statements/{slug}',
       'GET /api/statements/{slug}/editions',

@@ -45,6 +45,25 @@ describe('drafts over HTTP', () => {
     }
   });
 
+  it('streams the job’s progress as server-sent events until it is done', async () => {
+    const res = await api(`/statements/${slug}/drafts`, { method: 'POST', body: JSON.stringify({ locales: ['fr', 'ca'], provider: 'pseudo' }) });
+    const job = (await res.json()) as { id: string };
+    const events = await api(`/jobs/${job.id}/events`);
+    expect(events.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const text = await events.text();
+    const data = [...text.matchAll(/^event: progress\ndata: (.*)$/gm)].map((m) => JSON.parse(m[1]!) as { status: string; progress: Record<string, { done: number; total: number }> });
+    expect(data.length).toBeGreaterThanOrEqual(1);
+    const last = data[data.length - 1]!;
+    expect(last.status).toBe('done');
+    expect(last.progress.fr!.done).toBe(last.progress.fr!.total);
+  });
+
+  it('serves the API reference UI', async () => {
+    const res = await fetch(`${server.url}/docs`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/swagger-ui[\s\S]*\/openapi\.json/);
+  });
+
   it('answers errors as JSON with a stable code', async () => {
     expect(await (await api('/jobs/nope', {}, null)).json()).toMatchObject({ error: { code: 'unauthenticated' } });
     expect((await api('/jobs/nope', {}, 'wrong-token')).status).toBe(401);
