@@ -12,7 +12,8 @@ import type { SegmentedDocument } from './segment.ts';
 import { stringifyOptions } from './stringify.ts';
 import { nodeAt } from './tree-path.ts';
 
-type Mode = 'paragraph' | 'headingAtx' | 'headingSetext' | 'tableCell' | 'flow' | 'yaml';
+/** `yaml`: the YAML between the fences; `yamlNode`: the whole front matter, fences included. */
+type Mode = 'paragraph' | 'headingAtx' | 'headingSetext' | 'tableCell' | 'flow' | 'yaml' | 'yamlNode';
 
 /** Where a unit stands in the source, and how its replacement is written. */
 export interface UnitRange {
@@ -31,12 +32,13 @@ export function spliceMarkdown(doc: SegmentedDocument, tree: Root, units: Readon
     if (range && node) jobs.push({ ...range, node });
   }
   jobs.sort((a, b) => a.start - b.start);
-  const serialized = serializeAll(jobs.filter((j) => j.mode !== 'yaml'), doc);
+  const isYaml = (j: UnitRange) => j.mode === 'yaml' || j.mode === 'yamlNode';
+  const serialized = serializeAll(jobs.filter((j) => !isYaml(j)), doc);
   let out = '';
   let at = 0;
   let k = 0;
   for (const job of jobs) {
-    let text = job.mode === 'yaml' ? yamlReplacement(job) : serialized[k++]!;
+    let text = isYaml(job) ? yamlReplacement(job) : serialized[k++]!;
     if (job.continuation !== '') text = text.replace(/\n/g, `\n${job.continuation}`);
     out += doc.source.slice(at, job.start) + text;
     at = job.end;
@@ -46,7 +48,7 @@ export function spliceMarkdown(doc: SegmentedDocument, tree: Root, units: Readon
 
 function yamlReplacement(job: UnitRange & { node: Nodes }): string {
   const value = job.node.type === 'yaml' ? job.node.value : '';
-  return job.continuation === 'fenced' ? `---\n${value}\n---` : value;
+  return job.mode === 'yamlNode' ? `---\n${value}\n---` : value;
 }
 
 /** The source range a unit replaces: inline content for containers, the whole node otherwise. */
@@ -62,7 +64,7 @@ export function unitRange(doc: SegmentedDocument, unit: string): UnitRange | und
     if (valueStart > 0 && doc.source.startsWith(source.value, valueStart)) {
       return { start: valueStart, end: valueStart + source.value.length, mode: 'yaml', continuation: '' };
     }
-    return { start, end, mode: 'yaml', continuation: 'fenced' };
+    return { start, end, mode: 'yamlNode', continuation: '' };
   }
   if (source.type === 'definition') return { start, end, mode: 'flow', continuation: '' };
   if (source.type === 'paragraph' || source.type === 'heading' || source.type === 'tableCell') {
@@ -101,7 +103,7 @@ function serializeAll(jobs: readonly (UnitRange & { node: Nodes })[], doc: Segme
 
 function serializeOne(job: UnitRange & { node: Nodes }, state: State): string {
   const info: Info = { before: '\n', after: '\n', now: { line: 1, column: 1 }, lineShift: 0 };
-  if (job.mode === 'flow' || job.mode === 'yaml') return state.handle(job.node, undefined, state, info);
+  if (job.mode === 'flow' || job.mode === 'yaml' || job.mode === 'yamlNode') return state.handle(job.node, undefined, state, info);
   const node = job.node as Parents;
   const exit = state.enter(job.mode);
   const subexit = state.enter('phrasing');
