@@ -24,6 +24,7 @@ const statuses: Partial<Record<ErrorCode, number>> = {
   provider_unsupported_pair: 422,
   provider_unavailable: 422,
   locale_is_source: 422,
+  structure_mismatch: 422,
 };
 
 export function statusOf(code: ErrorCode): number {

@@ -8,6 +8,7 @@ export const errorCodes = [
   'input_unreadable',
   'validation_failed',
   'unsupported_media_type',
+  'structure_mismatch',
   'input_not_utf8',
   'input_too_large',
   'locale_invalid',

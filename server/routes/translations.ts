@@ -6,6 +6,11 @@ import { getTranslation } from '../../src/operations/read-statements.ts';
 import { review } from '../../src/operations/review.ts';
 import { submitLocale } from '../../src/operations/submit-locale.ts';
 import { openApiApp } from '../openapi-app.ts';
+import { DomainError } from '../../src/errors.ts';
+import { importXliff } from '../../src/interchange/xliff.ts';
+import { canonicalLocale } from '../../src/locale.ts';
+import { exportTranslationXliff } from '../../src/operations/export-xliff.ts';
+import { importTexts, importTranslationMarkdown } from '../../src/operations/import-translation.ts';
 import { EditSegment, ErrorBody, Locale, ReviewBody, Segment, SegmentId, Slug, Translation } from '../schemas.ts';
 import { ifMatchVersion } from './if-match.ts';
 
@@ -24,15 +29,49 @@ export function translationRoutes(ctx: OperationContext) {
     createRoute({
       method: 'get',
       path: '/statements/{slug}/translations/{locale}',
+      summary: 'A locale segment by segment (JSON); `{locale}.xlf`: XLIFF 2.0 for CAT tools',
       request: { params, query: z.object({ suggestions: z.enum(['true', 'false']).optional() }) },
-      responses: { 200: { description: 'Every segment: source, machine draft, text, state, version, findings', content: { 'application/json': { schema: Translation } } }, 304: { description: 'Not modified' } },
+      responses: {
+        200: { description: 'Every segment: source, machine draft, text, state, version, findings', content: { 'application/json': { schema: Translation }, 'application/xliff+xml': { schema: z.string() } } },
+        304: { description: 'Not modified' },
+      },
     }),
     async (c) => {
-      const { slug, locale } = c.req.valid('param');
+      const { slug, locale: file } = c.req.valid('param');
+      if (file.endsWith('.xlf')) {
+        const xml = await exportTranslationXliff(ctx, slug, file.slice(0, -4));
+        return c.body(xml, 200, { 'Content-Type': 'application/xliff+xml; charset=utf-8', 'Content-Disposition': `attachment; filename="${slug}.${file}"` });
+      }
+      const locale = file;
       const t = await getTranslation(ctx, slug, locale, { suggestions: c.req.valid('query').suggestions === 'true' });
       const etag = etagOf(t);
       if (c.req.header('if-none-match') === etag) return c.body(null, 304, { ETag: etag });
       return c.json(t, 200, { ETag: etag });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/statements/{slug}/translations/{locale}',
+      summary: 'A whole translation: text/markdown (aligned by structure; 422 at the first mismatch) or application/xliff+xml (XLIFF 2.0)',
+      request: { params, body: { content: { 'text/markdown': { schema: z.string() }, 'application/xliff+xml': { schema: z.string() } } } },
+      responses: {
+        200: { description: 'What changed', content: { 'application/json': { schema: z.object({ locale: z.string(), revision: z.number(), updated: z.number(), unchanged: z.number() }) } } },
+        422: { description: 'The structure does not match the source', content: { 'application/json': { schema: ErrorBody } } },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { slug, locale } = c.req.valid('param');
+      const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+      const body = await c.req.text();
+      if (type === 'text/markdown') return c.json(await importTranslationMarkdown(ctx, c.get('actor'), { slug, locale, markdown: body }), 200);
+      if (type === 'application/xliff+xml' || type === 'application/xml') {
+        const texts = await importXliff(body, slug, canonicalLocale(locale));
+        return c.json(await importTexts(ctx, c.get('actor'), { slug, locale, texts }), 200);
+      }
+      throw new DomainError('unsupported_media_type', `Send text/markdown or application/xliff+xml, not ${type || 'nothing'}`, { type: type || 'none' });
     },
   );
 

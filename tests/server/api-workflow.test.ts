@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reassemble, segmentMarkdown } from '../../src/markdown/index.ts';
 import { pseudoText } from '../../src/mt/pseudo.ts';
+import { marked } from '../support/flow.ts';
 import { contentStatements } from '../support/corpora.ts';
 import { startServer, type RunningServer } from '../support/start-server.ts';
 
@@ -142,6 +144,41 @@ describe('the workflow over HTTP', () => {
     expect(editions.body!.editions.filter((e: { withdrawnAt: string | null }) => !e.withdrawnAt)).toHaveLength(2);
   });
 
+  it('takes a whole translation as Markdown (aligned by structure) and as XLIFF 2.0', async () => {
+    const base = `/api/statements/${sample.name}/translations/ar`;
+    const current = (await call('translator', 'GET', `/api/statements/${sample.name}`)).body!.markdown as string;
+    const doc = segmentMarkdown(current);
+    const translated = reassemble(doc, new Map(doc.segments.map((s) => [s.id, marked(pseudoText(s.text), 'م')]))).markdown;
+    const put = await call('translator', 'PUT', base, translated, { 'content-type': 'text/markdown' });
+    expect(put.body).toMatchObject({ updated: expect.any(Number) });
+    expect(put.status).toBe(200);
+    expect(put.body!.updated + put.body!.unchanged).toBe(doc.segments.length);
+    const after = (await call('translator', 'GET', base)).body!.segments as { state: string; text: string; findings: unknown[] }[];
+    expect(after.every((s) => s.state === 'translated' && s.text.includes('م') && s.findings.length === 0)).toBe(true);
+
+    const broken = translated.replace(/\n## [^\n]*\n/, '\n');
+    expect(broken).not.toBe(translated);
+    const mismatch = await call('translator', 'PUT', base, broken, { 'content-type': 'text/markdown' });
+    expect(mismatch.status).toBe(422);
+    expect(mismatch.body).toMatchObject({ error: { code: 'structure_mismatch', details: { path: expect.stringMatching(/^\//) } } });
+
+    const xlf = await fetch(`${server.url}${base}.xlf`, { headers: { authorization: `Bearer ${tokens.translator}` } });
+    expect(xlf.headers.get('content-type')).toMatch(/^application\/xliff\+xml/);
+    const xml = await xlf.text();
+    expect(xml).toMatch(/^<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ar">/);
+    expect(xml).toMatch(/<pc id="1">/);
+    expect(xml).toMatch(/<note>state: translated<\/note>/);
+    // A CAT tool edits every target (the text inside, never the codes) and sends it back.
+    const edited = xml.replace(/<target>([\s\S]*?)<\/target>/g, (_m, inner: string) => `<target>${inner.replace(/م/g, 'ت')}</target>`);
+    const back = await call('translator', 'PUT', base, edited, { 'content-type': 'application/xliff+xml' });
+    expect(back.status).toBe(200);
+    expect(back.body!.updated).toBe(doc.segments.length);
+    const final = (await call('translator', 'GET', base)).body!.segments as { text: string; findings: unknown[] }[];
+    expect(final.every((s) => s.text.includes('ت') && !s.text.includes('م') && s.findings.length === 0)).toBe(true);
+    expect(final.map((s) => s.text.replace(/ت/g, 'م'))).toEqual(after.map((s) => s.text));
+    expect((await call('translator', 'PUT', base, xml.replace('trgLang="ar"', 'trgLang="fa"'), { 'content-type': 'application/xliff+xml' })).status).toBe(400);
+  });
+
   it('serves published editions to readers: md, html, json, 304, negotiation, fallback', async () => {
     const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.url}${path}`, { headers });
     const md = await get(`/published/${sample.name}/fr.md`);
@@ -207,6 +244,7 @@ describe('the workflow over HTTP', () => {
       'POST /api/statements/{slug}/translations/{locale}/submit',
       'POST /api/users',
       'PUT /api/statements/{slug}/source',
+      'PUT /api/statements/{slug}/translations/{locale}',
       'PUT /api/statements/{slug}/translations/{locale}/segments/{segmentId}',
     ]);
   });

@@ -1,0 +1,31 @@
+/** A locale as XLIFF 2.0 for a CAT tool: every segment, its current text, notes with glossary terms and findings. */
+import { exportXliff } from '../interchange/xliff.ts';
+import type { OperationContext } from './context.ts';
+import { glossaryFor } from './glossary.ts';
+import { getStatement, getTranslation } from './read-statements.ts';
+
+export async function exportTranslationXliff(ctx: OperationContext, slug: string, locale: string): Promise<string> {
+  const statement = await getStatement(ctx, slug);
+  const translation = await getTranslation(ctx, slug, locale);
+  const glossary = await glossaryFor(ctx, statement.collection, translation.locale);
+  const placeholders = new Map(statement.segments.map((s) => [s.id, s.placeholders]));
+  return exportXliff(
+    slug,
+    statement.sourceLocale,
+    translation.locale,
+    translation.segments.map((s) => {
+      const terms = glossary.filter((g) => s.source.includes(g.term));
+      return {
+        id: s.id,
+        source: s.source,
+        target: s.text,
+        placeholders: placeholders.get(s.id) ?? [],
+        notes: [
+          `state: ${s.state}`,
+          ...terms.map((g) => (g.doNotTranslate ? `glossary: do not translate “${g.term}”` : `glossary: “${g.term}” → “${g.targetText}”`)),
+          ...s.findings.map((f) => `finding: ${f.code}${f.placeholderId ? ` (placeholder ${f.placeholderId})` : ''}`),
+        ],
+      };
+    }),
+  );
+}

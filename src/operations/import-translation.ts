@@ -1,0 +1,50 @@
+/**
+ * A whole translation uploaded as one document (Markdown, or XLIFF already read into texts):
+ * every segment whose text differs from the current one is edited, in one transaction, as the
+ * uploader. A Markdown document whose structure does not match the source's is refused,
+ * naming the first place where they differ.
+ */
+import { DomainError } from '../errors.ts';
+import { alignTranslatedDocument } from '../markdown/align-document.ts';
+import { segmentMarkdown } from '../markdown/index.ts';
+import { segmentRows } from '../store/queries/translations.ts';
+import { requireRole, type Actor } from '../workflow/roles.ts';
+import { applySegmentEvent } from './apply-segment-event.ts';
+import { iso, type OperationContext } from './context.ts';
+import { loadOrStartTranslation } from './load-translation.ts';
+
+export async function importTranslationMarkdown(ctx: OperationContext, actor: Actor, input: { slug: string; locale: string; markdown: string }) {
+  const size = Buffer.byteLength(input.markdown);
+  if (size > ctx.maxDocumentBytes) throw new DomainError('input_too_large', `The document is ${size} bytes; the limit is ${ctx.maxDocumentBytes}`, { size, limit: ctx.maxDocumentBytes });
+  const statement = await ctx.store.db.selectFrom('statements').innerJoin('source_revisions', (j) => j.onRef('source_revisions.statement_id', '=', 'statements.id').onRef('source_revisions.number', '=', 'statements.current_revision')).select(['source_revisions.markdown']).where('statements.slug', '=', input.slug).executeTakeFirst();
+  if (!statement) throw new DomainError('statement_not_found', `No statement ${JSON.stringify(input.slug)}`, { slug: input.slug });
+  const source = segmentMarkdown(statement.markdown, { frontMatterKeys: ctx.frontMatterKeys });
+  const aligned = alignTranslatedDocument(source, segmentMarkdown(input.markdown, { frontMatterKeys: ctx.frontMatterKeys }));
+  if (!aligned.ok) {
+    const m = aligned.mismatch;
+    throw new DomainError('structure_mismatch', `The document does not have the source's structure at ${m.path}: expected ${m.expected}, found ${m.found}`, m);
+  }
+  return importTexts(ctx, actor, { slug: input.slug, locale: input.locale, texts: aligned.texts });
+}
+
+export async function importTexts(ctx: OperationContext, actor: Actor, input: { slug: string; locale: string; texts: ReadonlyMap<string, string> }) {
+  const at = iso(ctx);
+  return ctx.store.transaction(async (trx) => {
+    const { translation, revision, locale } = await loadOrStartTranslation(trx, input.slug, input.locale, at);
+    requireRole(actor, ['translator', 'reviewer'], locale);
+    const rows = new Map((await segmentRows(trx, translation.id, revision.number)).map((r) => [r.segment_id, r]));
+    let updated = 0;
+    let unchanged = 0;
+    for (const [segmentId, text] of input.texts) {
+      const row = rows.get(segmentId);
+      if (!row) throw new DomainError('segment_not_found', `No segment ${segmentId} in this translation`, { segmentId });
+      if (row.text === text && row.state !== 'untranslated' && row.state !== 'machine' && row.state !== 'stale') {
+        unchanged++;
+        continue;
+      }
+      await applySegmentEvent(trx, { translationId: translation.id, revision: revision.number, segmentId, event: 'edit', text, expectedVersion: row.version, actor: actor.id, at }, row);
+      updated++;
+    }
+    return { locale, revision: revision.number, updated, unchanged };
+  });
+}
