@@ -1,0 +1,82 @@
+/** Every /api route × every kind of caller: who is let through, who gets 401 or 403. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../support/start-server.ts';
+
+const admin = 'matrix-admin-token-0123456789';
+let server: RunningServer;
+let dir: string;
+const tokens: Record<string, string> = { admin };
+let segment = { id: '', version: 0 };
+let jobId = '';
+
+async function call(who: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { ...(who ? { authorization: `Bearer ${tokens[who] ?? 'not-a-token'}` } : {}), 'content-type': typeof body === 'string' ? 'text/markdown' : 'application/json', ...headers },
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+  return { status: res.status, body: (await res.json().catch(() => null)) as { error?: { code: string } } | null };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'editions-matrix-'));
+  server = await startServer({ EDITIONS_DB: join(dir, 'editions.db'), EDITIONS_ADMIN_TOKEN: admin, EDITIONS_APERTIUM: 'off' });
+  for (const [name, roles] of Object.entries({
+    publisher: [{ role: 'publisher', locale: '*' }],
+    translator: [{ role: 'translator', locale: 'fr' }],
+    reviewer: [{ role: 'reviewer', locale: 'fr' }],
+    translatorAr: [{ role: 'translator', locale: 'ar' }],
+  })) {
+    tokens[name] = ((await call('admin', 'POST', '/api/users', { name: `${name}-2`, roles })).body as unknown as { token: string }).token;
+  }
+  await call('admin', 'POST', '/api/statements', { slug: 'matrix', sourceLocale: 'en', markdown: '# Title\n\nOne paragraph.\n' });
+  jobId = ((await call('admin', 'POST', '/api/statements/matrix/drafts', { locales: ['fr'], provider: 'pseudo' })).body as unknown as { id: string }).id;
+  for (let i = 0; i < 100; i++) {
+    const job = (await call('admin', 'GET', `/api/jobs/${jobId}`)).body as unknown as { status: string };
+    if (job.status === 'done') break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const t = (await call('admin', 'GET', '/api/statements/matrix/translations/fr')).body as unknown as { segments: { id: string; version: number }[] };
+  segment = t.segments[0]!;
+});
+afterAll(async () => {
+  expect(await server.stop()).toBe(0);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+type Route = { name: string; allowed: string[]; request: (who: string | null) => ReturnType<typeof call> };
+const everyone = ['admin', 'publisher', 'translator', 'reviewer', 'translatorAr'];
+const routes: Route[] = [
+  { name: 'GET /api/statements', allowed: everyone, request: (w) => call(w, 'GET', '/api/statements') },
+  { name: 'GET /api/statements/{slug}', allowed: everyone, request: (w) => call(w, 'GET', '/api/statements/matrix') },
+  { name: 'POST /api/statements', allowed: ['admin', 'publisher'], request: (w) => call(w, 'POST', '/api/statements', { slug: `m-${String(w).toLowerCase()}`, sourceLocale: 'en', markdown: '# M\n' }) },
+  { name: 'PUT /api/statements/{slug}/source', allowed: ['admin', 'publisher'], request: (w) => call(w, 'PUT', '/api/statements/matrix/source', '# Title\n\nOne paragraph.\n', { 'if-match': '"1"' }) },
+  { name: 'POST /api/statements/{slug}/drafts', allowed: ['admin', 'publisher', 'translator'], request: (w) => call(w, 'POST', '/api/statements/matrix/drafts', { locales: ['fr'], provider: 'pseudo' }) },
+  { name: 'GET /api/jobs/{id}', allowed: everyone, request: (w) => call(w, 'GET', `/api/jobs/${jobId}`) },
+  { name: 'GET /api/statements/{slug}/translations/{locale}', allowed: everyone, request: (w) => call(w, 'GET', '/api/statements/matrix/translations/fr') },
+  { name: 'PUT /api/statements/{slug}/translations/{locale}', allowed: ['admin', 'translator', 'reviewer'], request: (w) => call(w, 'PUT', '/api/statements/matrix/translations/fr', '# Titre\n\nUn paragraphe.\n') },
+  { name: 'PUT …/segments/{segmentId}', allowed: ['admin', 'translator', 'reviewer'], request: (w) => call(w, 'PUT', `/api/statements/matrix/translations/fr/segments/${segment.id}`, { text: 'Titre' }, { 'if-match': String(segment.version) }) },
+  { name: 'POST …/submit', allowed: ['admin', 'translator'], request: (w) => call(w, 'POST', '/api/statements/matrix/translations/fr/submit') },
+  { name: 'POST …/reviews', allowed: ['admin', 'reviewer'], request: (w) => call(w, 'POST', '/api/statements/matrix/translations/fr/reviews', { decision: 'request_changes', comment: 'x' }) },
+  { name: 'POST /api/statements/{slug}/editions', allowed: ['admin', 'publisher'], request: (w) => call(w, 'POST', '/api/statements/matrix/editions', { locales: ['fr'] }) },
+  { name: 'GET /api/statements/{slug}/editions', allowed: everyone, request: (w) => call(w, 'GET', '/api/statements/matrix/editions') },
+  { name: 'POST /api/users', allowed: ['admin'], request: (w) => call(w, 'POST', '/api/users', { name: `u-${w}`, roles: [{ role: 'translator', locale: 'fr' }] }) },
+];
+
+describe('role × route matrix', () => {
+  it.each(routes.flatMap((r) => [null, 'bad-token', ...everyone].map((who) => ({ route: r.name, who, r }))))('$route as $who', async ({ r, who }) => {
+    const res = await r.request(who);
+    if (who === null || who === 'bad-token') {
+      expect(res.status).toBe(401);
+      expect(res.body?.error?.code).toBe('unauthenticated');
+    } else if (r.allowed.includes(who)) {
+      expect([401, 403]).not.toContain(res.status);
+    } else {
+      expect(res.status).toBe(403);
+      expect(res.body?.error?.code).toBe('forbidden');
+    }
+  });
+});
