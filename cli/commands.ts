@@ -8,6 +8,7 @@ import { machineTranslate } from '../src/mt/translate-document.ts';
 import { readDocument } from '../src/read-document.ts';
 import { drafts } from './drafts.ts';
 import { importCommand } from './import.ts';
+import { publishCommand } from './publish.ts';
 import { parse, UsageError } from './parse-args.ts';
 
 export { UsageError };
@@ -31,6 +32,8 @@ Commands:
   drafts <slug> --to <locale,…> [--provider <id>]
                                               machine drafts into the database, with progress
   drafts --resume                             finish draft jobs an interrupted run left
+  publish <slug> --to <locale,…> [--embargo <ISO time>]
+                                              publish approved locales together, all or none
 `;
 
 const segments: Command = async (args, { config, stdout }) => {
@@ -70,4 +73,4 @@ const translate: Command = async (args, { config, stdout, stderr }) => {
   return 0;
 };
 
-export const commands: Record<string, Command> = { segments, translate, import: importCommand, drafts };
+export const commands: Record<string, Command> = { segments, translate, import: importCommand, drafts, publish: publishCommand };

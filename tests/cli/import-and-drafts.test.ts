@@ -35,6 +35,17 @@ describe('editions import and drafts', () => {
     expect(runCli(['drafts', '--resume'], env).stdout).toBe('editions: no unfinished draft jobs\n');
   });
 
+  it('publishes the source locale, and refuses a locale that is not approved', () => {
+    const slug = contentStatements()[0]!.name;
+    const ok = runCli(['publish', slug, '--to', 'en'], env);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/^en: published edition [0-9a-f-]{36} \(sha256 [0-9a-f]{12}…, visible from /);
+    expect(runCli(['publish', slug, '--to', 'en'], env).stdout).toMatch(/^en: unchanged edition/);
+    const refused = runCli(['publish', slug, '--to', 'es,en'], env);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/es: \d+ segment\(s\) are not approved \[not_ready_to_publish\]/);
+  });
+
   it('refuses an unknown statement and a missing --to', () => {
     expect(runCli(['drafts', 'no-such-statement', '--to', 'es', '--provider', 'pseudo'], env)).toMatchObject({ status: 1, stderr: expect.stringMatching(/No statement "no-such-statement" \[statement_not_found\]/) });
     expect(runCli(['drafts', 'x'], env)).toMatchObject({ status: 2 });
