@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark, each printing ratios against a baseline from the same run. */
 import { benchDrafts } from './drafts.ts';
 import { benchFidelity } from './fidelity.ts';
+import { benchHttp } from './http.ts';
 import { benchMarkdownCore } from './markdown-core.ts';
 import { benchStore } from './store.ts';
 
@@ -10,6 +11,7 @@ const benches: Record<string, () => void | Promise<void>> = {
   fidelity: () => benchFidelity(),
   store: () => benchStore(),
   drafts: () => benchDrafts(),
+  http: () => benchHttp(),
 };
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;

@@ -9,6 +9,7 @@ import type { ProviderSet } from '../src/mt/routing.ts';
 import type { OperationContext } from '../src/operations/context.ts';
 import { bearerAuth, type AuthEnv } from './middleware/auth.ts';
 import { errorBody, errorResponse } from './middleware/errors.ts';
+import { PublishedCache } from './published-cache.ts';
 import { draftRoutes } from './routes/drafts.ts';
 import { editionRoutes } from './routes/editions.ts';
 import { publishedRoutes } from './routes/published.ts';
@@ -36,11 +37,12 @@ export function createApp(config: Config, deps: AppDeps): OpenAPIHono {
   api.use('*', bearerAuth(deps.ctx));
   api.route('/', statementRoutes(deps.ctx));
   api.route('/', translationRoutes(deps.ctx));
-  api.route('/', editionRoutes(deps.ctx));
+  const published = new PublishedCache(deps.ctx);
+  api.route('/', editionRoutes(deps.ctx, published));
   api.route('/', userRoutes(deps.ctx));
   api.route('/', draftRoutes(deps.ctx, deps.providers, config.routes, deps.runner));
   app.route('/api', api);
-  app.route('/published', publishedRoutes(deps.ctx, config));
+  app.route('/published', publishedRoutes(published, config));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', {

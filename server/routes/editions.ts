@@ -4,9 +4,10 @@ import type { OperationContext } from '../../src/operations/context.ts';
 import { publish } from '../../src/operations/publish.ts';
 import { listEditions } from '../../src/operations/read-statements.ts';
 import { openApiApp } from '../openapi-app.ts';
+import type { PublishedCache } from '../published-cache.ts';
 import { Edition, ErrorBody, PublishBody, Slug } from '../schemas.ts';
 
-export function editionRoutes(ctx: OperationContext) {
+export function editionRoutes(ctx: OperationContext, published: PublishedCache) {
   const app = openApiApp();
 
   app.openapi(
@@ -24,6 +25,7 @@ export function editionRoutes(ctx: OperationContext) {
       const slug = c.req.valid('param').slug;
       const body = c.req.valid('json');
       const { editions } = await publish(ctx, c.get('actor'), { slug, locales: body.locales, ...(body.embargoUntil ? { embargoUntil: body.embargoUntil } : {}) });
+      published.forget(slug);
       const all = await listEditions(ctx, slug);
       return c.json({ editions: editions.map((e) => ({ ...all.find((x) => x.id === e.id)!, created: e.created })) }, 201);
     },

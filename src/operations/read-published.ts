@@ -1,32 +1,68 @@
 /**
- * The published side, for readers: the live edition of each locale of a statement, and the
- * choice of a locale for a reader's languages (RFC 4647 lookup: fr-CA → fr), then the
+ * The published side, for readers: which edition of each locale of a statement is live (one
+ * small query), an edition's content by id (editions never change, so it can be kept), and
+ * the choice of a locale for a reader's languages (RFC 4647 lookup: fr-CA → fr), then the
  * configured fallbacks, then the source language.
  */
 import { lookup } from 'bcp-47-match';
 import { DomainError } from '../errors.ts';
-import { statementBySlug } from '../store/queries/statements.ts';
+import { fromJson } from '../store/json.ts';
 import { notWithdrawn } from '../store/queries/editions.ts';
+import type { EditionProvenance } from './publish.ts';
 import { iso, type OperationContext } from './context.ts';
 
-export async function liveLocales(ctx: OperationContext, slug: string) {
-  const statement = await statementBySlug(ctx.store.db, slug);
-  const rows = await ctx.store.db
-    .selectFrom('editions')
-    .select(['locale'])
-    .distinct()
-    .where('statement_id', '=', statement.id)
-    .where('visible_from', '<=', iso(ctx))
-    .where(notWithdrawn)
-    .orderBy('locale')
-    .execute();
-  return { sourceLocale: statement.source_locale, locales: rows.map((r) => r.locale) };
+export interface LiveEditionRef {
+  id: string;
+  locale: string;
+  hash: string;
+  sourceRevision: number;
+  publishedAt: string;
 }
 
-export async function chooseLocale(ctx: OperationContext, slug: string, wanted: readonly string[], fallbacks: readonly string[]) {
-  const { sourceLocale, locales } = await liveLocales(ctx, slug);
-  if (locales.length === 0) throw new DomainError('edition_not_found', `${slug} has no published edition`, { slug });
-  const chosen = lookup(locales, [...wanted, ...fallbacks, sourceLocale]) ?? undefined;
-  const locale = chosen && locales.includes(chosen) ? chosen : locales.includes(sourceLocale) ? sourceLocale : locales[0]!;
-  return { locale, locales };
+export interface PublishedIndex {
+  slug: string;
+  sourceLocale: string;
+  /** The live edition of each locale. */
+  live: Map<string, LiveEditionRef>;
+}
+
+export async function publishedIndex(ctx: OperationContext, slug: string): Promise<PublishedIndex> {
+  const rows = await ctx.store.db
+    .selectFrom('statements')
+    .leftJoin('editions', (j) => j.onRef('editions.statement_id', '=', 'statements.id').on('editions.visible_from', '<=', iso(ctx)))
+    .select(['statements.source_locale', 'editions.id', 'editions.locale', 'editions.hash', 'editions.source_revision', 'editions.published_at', 'editions.visible_from'])
+    .where('statements.slug', '=', slug)
+    .where((eb) => eb.or([eb('editions.id', 'is', null), eb.not(eb.exists(eb.selectFrom('edition_withdrawals').select('edition_id').whereRef('edition_withdrawals.edition_id', '=', 'editions.id')))]))
+    .orderBy('editions.visible_from', 'asc')
+    .orderBy('editions.published_at', 'asc')
+    .execute();
+  if (rows.length === 0) throw new DomainError('statement_not_found', `No statement ${JSON.stringify(slug)}`, { slug });
+  const live = new Map<string, LiveEditionRef>();
+  for (const r of rows) {
+    if (r.id && r.locale && r.hash && r.source_revision !== null && r.published_at) {
+      live.set(r.locale, { id: r.id, locale: r.locale, hash: r.hash, sourceRevision: r.source_revision, publishedAt: r.published_at });
+    }
+  }
+  return { slug, sourceLocale: rows[0]!.source_locale, live };
+}
+
+export interface EditionContent {
+  markdown: string;
+  mdast: unknown;
+  provenance: EditionProvenance | null;
+}
+
+export async function editionContent(ctx: OperationContext, id: string): Promise<EditionContent> {
+  const row = await ctx.store.db.selectFrom('editions').select(['markdown', 'mdast', 'provenance']).where('id', '=', id).executeTakeFirst();
+  if (!row) throw new DomainError('edition_not_found', `No edition ${id}`, { editionId: id });
+  return { markdown: row.markdown, mdast: JSON.parse(row.mdast) as unknown, provenance: fromJson<EditionProvenance>(row.provenance) };
+}
+
+/** The locale to serve for a reader's languages: lookup, then fallbacks, then the source. */
+export function chooseLocale(index: PublishedIndex, wanted: readonly string[], fallbacks: readonly string[]): string {
+  const locales = [...index.live.keys()];
+  if (locales.length === 0) throw new DomainError('edition_not_found', `${index.slug} has no published edition`, { slug: index.slug });
+  const chosen = lookup(locales, [...wanted, ...fallbacks, index.sourceLocale]);
+  if (chosen && index.live.has(chosen)) return chosen;
+  return index.live.has(index.sourceLocale) ? index.sourceLocale : locales[0]!;
 }

@@ -1,0 +1,47 @@
+/**
+ * A server for the HTTP benchmark, run in its own process: `published` is the Editions app
+ * (a statement published from content/ into a temp database), `bare` a bare Hono route that
+ * answers the same bytes with the same headers. Prints its URL and the path to request.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { loadConfig } from '../src/config.ts';
+import { DraftRunner } from '../src/jobs/runner.ts';
+import { providerSetOf } from '../src/mt/registry.ts';
+import type { OperationContext } from '../src/operations/context.ts';
+import { createStatement } from '../src/operations/create-statement.ts';
+import { publish } from '../src/operations/publish.ts';
+import { openSqliteStore } from '../src/store/sqlite.ts';
+import { createApp } from '../server/app.ts';
+import { operator } from '../cli/import.ts';
+import { sampleStatements } from './corpus.ts';
+
+const mode = process.argv[2];
+const sample = sampleStatements()[0]!;
+const slug = 'bench-statement';
+let app: Hono;
+if (mode === 'published') {
+  const config = loadConfig({ EDITIONS_DB: join(mkdtempSync(join(tmpdir(), 'editions-http-')), 'e.db'), EDITIONS_APERTIUM: 'off' });
+  const store = await openSqliteStore(config.database);
+  const ctx: OperationContext = { store, now: () => new Date(), frontMatterKeys: config.frontMatterKeys, maxDocumentBytes: config.maxDocumentBytes };
+  await createStatement(ctx, operator, { slug, sourceLocale: 'en', markdown: sample.markdown });
+  await publish(ctx, operator, { slug, locales: ['en'] });
+  const providers = providerSetOf([]);
+  app = createApp(config, { ctx, providers, runner: new DraftRunner(ctx, providers) }) as unknown as Hono;
+} else {
+  // The same bytes and headers as the published route, from memory.
+  const body = process.argv[3] ?? '';
+  const etag = process.argv[4] ?? '"x"';
+  app = new Hono();
+  app.get('/published/:slug/:file', (c) => {
+    const headers = { ETag: etag, 'Cache-Control': 'public, max-age=60', 'Content-Language': 'en' };
+    if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+    return c.body(body, 200, { ...headers, 'Content-Type': 'text/markdown; charset=utf-8' });
+  });
+}
+serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => {
+  process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${info.port}`, path: `/published/${slug}/en.md` })}\n`);
+});

@@ -1,0 +1,56 @@
+/**
+ * GET /published/{slug}/{locale} under load (autocannon, 10 connections, from this process)
+ * against a bare Hono route answering the same bytes, each server in its own process, same
+ * run. Goal: throughput ≥ 0.8× the bare route; the 304 path ≥ 0.9×.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import autocannon from 'autocannon';
+
+const root = new URL('../', import.meta.url).pathname;
+
+async function start(args: string[]): Promise<{ child: ChildProcess; url: string; path: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/http-target.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('\n')) resolve(out.split('\n')[0]!);
+    });
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return { child, ...(JSON.parse(line) as { url: string; path: string }) };
+}
+
+async function load(url: string, headers: Record<string, string> = {}): Promise<number> {
+  const result = await autocannon({ url, connections: 10, duration: 5, headers });
+  return result.requests.average;
+}
+
+export async function benchHttp(): Promise<void> {
+  const published = await start(['published']);
+  try {
+    const res = await fetch(`${published.url}${published.path}`);
+    const body = await res.text();
+    const etag = res.headers.get('etag')!;
+    const bare = await start(['bare', body, etag]);
+    try {
+      const target = `${published.url}${published.path}`;
+      const baseline = `${bare.url}${published.path}`;
+      await load(target);
+      await load(baseline);
+      const editions = await load(target);
+      const plain = await load(baseline);
+      const editions304 = await load(target, { 'if-none-match': etag });
+      const plain304 = await load(baseline, { 'if-none-match': etag });
+      console.log(`\n## HTTP: GET ${published.path} (${body.length} bytes), 10 connections, 5 s each, req/s`);
+      console.log(`bare Hono route, same bytes   ${plain.toFixed(0).padStart(7)}`);
+      console.log(`Editions published edition   ${editions.toFixed(0).padStart(7)}   ${(editions / plain).toFixed(2)}×`);
+      console.log(`bare Hono route, 304          ${plain304.toFixed(0).padStart(7)}`);
+      console.log(`Editions, 304 (If-None-Match) ${editions304.toFixed(0).padStart(7)}   ${(editions304 / plain304).toFixed(2)}×`);
+    } finally {
+      bare.child.kill('SIGTERM');
+    }
+  } finally {
+    published.child.kill('SIGTERM');
+  }
+}
