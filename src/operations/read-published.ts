@@ -7,7 +7,6 @@
 import { lookup } from 'bcp-47-match';
 import { DomainError } from '../errors.ts';
 import { fromJson } from '../store/json.ts';
-import { notWithdrawn } from '../store/queries/editions.ts';
 import type { EditionProvenance } from './publish.ts';
 import { iso, type OperationContext } from './context.ts';
 
