@@ -32,14 +32,15 @@ if (mode === 'published') {
   const providers = providerSetOf([]);
   app = createApp(config, { ctx, providers, runner: new DraftRunner(ctx, providers) }) as unknown as Hono;
 } else {
-  // The same bytes and headers as the published route, from memory.
+  // The same bytes and the same headers as the published route's answer, from memory.
   const body = process.argv[3] ?? '';
-  const etag = process.argv[4] ?? '"x"';
+  const headers = JSON.parse(process.argv[4] ?? '{}') as Record<string, string>;
+  const { 'Content-Type': contentType, ...common } = headers;
+  const etag = common.ETag ?? '"x"';
   app = new Hono();
   app.get('/published/:slug/:file', (c) => {
-    const headers = { ETag: etag, 'Cache-Control': 'public, max-age=60', 'Content-Language': 'en' };
-    if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
-    return c.body(body, 200, { ...headers, 'Content-Type': 'text/markdown; charset=utf-8' });
+    if (c.req.header('if-none-match') === etag) return c.body(null, 304, common);
+    return c.body(body, 200, { ...common, 'Content-Type': contentType ?? 'text/plain' });
   });
 }
 serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => {

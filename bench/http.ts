@@ -32,7 +32,9 @@ export async function benchHttp(): Promise<void> {
     const res = await fetch(`${published.url}${published.path}`);
     const body = await res.text();
     const etag = res.headers.get('etag')!;
-    const bare = await start(['bare', body, etag]);
+    const same: Record<string, string> = {};
+    for (const name of ['ETag', 'Cache-Control', 'Content-Language', 'Link', 'Content-Type']) same[name] = res.headers.get(name) ?? '';
+    const bare = await start(['bare', body, JSON.stringify(same)]);
     try {
       const target = `${published.url}${published.path}`;
       const baseline = `${bare.url}${published.path}`;

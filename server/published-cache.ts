@@ -2,10 +2,11 @@
  * Reader traffic is hot: which edition is live is kept for a second per statement (a new
  * publication or an embargo's end shows within that second, and within the CDN's max-age
  * anyway), and the rendered bodies of editions, which never change, are kept by edition id
- * (least recently used out past a bound).
+ * (the least recently loaded out past a bound). Both are readable synchronously once loaded, so a
+ * warm request (and every 304) answers without waiting on a promise.
  */
 import type { OperationContext } from '../src/operations/context.ts';
-import { editionContent, publishedIndex, type PublishedIndex } from '../src/operations/read-published.ts';
+import { editionContent, publishedIndex, type LiveEditionRef, type PublishedIndex } from '../src/operations/read-published.ts';
 import { renderEditionHtml } from '../src/publishing/render-html.ts';
 import type { Root } from 'mdast';
 
@@ -15,9 +16,20 @@ export interface Rendered {
   json: string;
 }
 
+interface IndexEntry {
+  promise: Promise<PublishedIndex>;
+  value?: PublishedIndex;
+  expires: number;
+}
+
+interface BodyEntry {
+  promise: Promise<Rendered>;
+  value?: Rendered;
+}
+
 export class PublishedCache {
-  private readonly indexes = new Map<string, { index: Promise<PublishedIndex>; expires: number }>();
-  private readonly bodies = new Map<string, Promise<Rendered>>();
+  private readonly indexes = new Map<string, IndexEntry>();
+  private readonly bodies = new Map<string, BodyEntry>();
 
   constructor(
     private readonly ctx: OperationContext,
@@ -30,32 +42,47 @@ export class PublishedCache {
     this.indexes.delete(slug);
   }
 
+  /** The live editions of a statement if they are loaded and fresh, else undefined. */
+  indexNow(slug: string): PublishedIndex | undefined {
+    const hit = this.indexes.get(slug);
+    return hit && hit.expires > Date.now() ? hit.value : undefined;
+  }
+
   index(slug: string): Promise<PublishedIndex> {
     const now = Date.now();
     const hit = this.indexes.get(slug);
-    if (hit && hit.expires > now) return hit.index;
-    const index = publishedIndex(this.ctx, slug);
-    this.indexes.set(slug, { index, expires: now + this.ttlMs });
-    index.catch(() => this.indexes.delete(slug));
+    if (hit && hit.expires > now) return hit.promise;
+    const entry: IndexEntry = { promise: publishedIndex(this.ctx, slug), expires: now + this.ttlMs };
+    this.indexes.set(slug, entry);
+    entry.promise.then(
+      (value) => { entry.value = value; },
+      () => { if (this.indexes.get(slug) === entry) this.indexes.delete(slug); },
+    );
     if (this.indexes.size > 10_000) this.indexes.delete(this.indexes.keys().next().value!);
-    return index;
+    return entry.promise;
   }
 
-  rendered(slug: string, ref: { id: string; locale: string; hash: string; sourceRevision: number; publishedAt: string }): Promise<Rendered> {
-    let body = this.bodies.get(ref.id);
-    if (body) {
-      this.bodies.delete(ref.id);
-      this.bodies.set(ref.id, body);
-      return body;
-    }
-    body = editionContent(this.ctx, ref.id).then((c) => ({
-      md: c.markdown,
-      html: renderEditionHtml(c.mdast as Root, ref.locale),
-      json: JSON.stringify({ mdast: c.mdast, edition: { id: ref.id, slug, locale: ref.locale, hash: ref.hash, sourceRevision: ref.sourceRevision, publishedAt: ref.publishedAt }, provenance: c.provenance }),
-    }));
-    body.catch(() => this.bodies.delete(ref.id));
-    this.bodies.set(ref.id, body);
+  /** An edition's rendered bodies if they are loaded, else undefined. */
+  renderedNow(id: string): Rendered | undefined {
+    return this.bodies.get(id)?.value;
+  }
+
+  rendered(slug: string, ref: LiveEditionRef): Promise<Rendered> {
+    const hit = this.bodies.get(ref.id);
+    if (hit) return hit.promise;
+    const entry: BodyEntry = {
+      promise: editionContent(this.ctx, ref.id).then((c) => ({
+        md: c.markdown,
+        html: renderEditionHtml(c.mdast as Root, ref.locale),
+        json: JSON.stringify({ mdast: c.mdast, edition: { id: ref.id, slug, locale: ref.locale, hash: ref.hash, sourceRevision: ref.sourceRevision, publishedAt: ref.publishedAt }, provenance: c.provenance }),
+      })),
+    };
+    entry.promise.then(
+      (value) => { entry.value = value; },
+      () => { if (this.bodies.get(ref.id) === entry) this.bodies.delete(ref.id); },
+    );
+    this.bodies.set(ref.id, entry);
     if (this.bodies.size > this.maxBodies) this.bodies.delete(this.bodies.keys().next().value!);
-    return body;
+    return entry.promise;
   }
 }

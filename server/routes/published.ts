@@ -3,14 +3,17 @@
  * embargo passed, not withdrawn). Markdown, sanitised HTML or {mdast, edition, provenance},
  * by suffix (.md, .html, .json) or Accept; strong ETags, 304, cache headers for a CDN.
  * /published/{slug} chooses the locale from Accept-Language with a fallback chain.
+ *
+ * Hot path: once a statement's live editions and an edition's bodies are loaded, a request
+ * is answered synchronously from the cache, with header sets made once per index.
  */
 import { Hono, type Context } from 'hono';
 import Negotiator from 'negotiator';
 import type { Config } from '../../src/config.ts';
 import { DomainError } from '../../src/errors.ts';
 import { canonicalLocale } from '../../src/locale.ts';
-import { chooseLocale, type PublishedIndex } from '../../src/operations/read-published.ts';
-import type { PublishedCache } from '../published-cache.ts';
+import { chooseLocale, type LiveEditionRef, type PublishedIndex } from '../../src/operations/read-published.ts';
+import type { PublishedCache, Rendered } from '../published-cache.ts';
 
 type Kind = 'md' | 'html' | 'json';
 const types: Record<Kind, string> = { md: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8', json: 'application/json; charset=utf-8' };
@@ -23,56 +26,85 @@ function kindFromAccept(accept: string | undefined): Kind {
   return chosen ? byMediaType[chosen]! : 'md';
 }
 
-const links = new WeakMap<PublishedIndex, string>();
-
-/** The hreflang alternates of a statement, made once per index. */
-function linkHeader(index: PublishedIndex): string {
-  let link = links.get(index);
-  if (link === undefined) {
-    link = [...index.live.keys()].sort().map((l) => `</published/${index.slug}/${l}>; rel="alternate"; hreflang="${l}"`).join(', ');
-    links.set(index, link);
-  }
-  return link;
+/** The headers of one representation, made once per index and locale. */
+interface Representation {
+  etag: string;
+  headers: Record<string, string>;
 }
 
-const canonical = new Map<string, string>();
+const representations = new WeakMap<PublishedIndex, Map<string, Representation>>();
 
-/** Canonical tags are looked up once per spelling. */
-function canonicalOnce(tag: string): string {
-  let c = canonical.get(tag);
-  if (c === undefined) {
-    c = canonicalLocale(tag);
-    if (canonical.size < 10_000) canonical.set(tag, c);
+function representation(index: PublishedIndex, ref: LiveEditionRef, kind: Kind): Representation {
+  let byKey = representations.get(index);
+  if (!byKey) {
+    byKey = new Map();
+    representations.set(index, byKey);
   }
-  return c;
+  const key = `${ref.locale}.${kind}`;
+  let rep = byKey.get(key);
+  if (!rep) {
+    const etag = `"${ref.hash}.${kind}"`;
+    const link = [...index.live.keys()].sort().map((l) => `</published/${index.slug}/${l}>; rel="alternate"; hreflang="${l}"`).join(', ');
+    rep = { etag, headers: { ETag: etag, 'Cache-Control': cacheControl, 'Content-Language': ref.locale, Link: link } };
+    byKey.set(key, rep);
+  }
+  return rep;
+}
+
+/** A file name (`fr-CA.html`, `ar`) → canonical locale and suffix, parsed once per spelling. */
+const files = new Map<string, { locale: string; kind: Kind | undefined }>();
+
+function parseFile(file: string): { locale: string; kind: Kind | undefined } {
+  let parsed = files.get(file);
+  if (parsed === undefined) {
+    const m = /^(.+?)(?:\.(md|html|json))?$/.exec(file)!;
+    parsed = { locale: canonicalLocale(m[1]!), kind: m[2] as Kind | undefined };
+    if (files.size < 10_000) files.set(file, parsed);
+  }
+  return parsed;
+}
+
+function matches(inm: string, etag: string): boolean {
+  return inm === etag || inm.split(',').some((t) => t.trim() === etag);
+}
+
+function answer(c: Context, rep: Representation, kind: Kind, rendered: Rendered | undefined, extra: Record<string, string> | undefined): Response | undefined {
+  const headers = extra ? { ...rep.headers, ...extra } : rep.headers;
+  const inm = c.req.header('if-none-match');
+  if (inm && matches(inm, rep.etag)) return c.body(null, 304, headers);
+  if (!rendered) return undefined;
+  return c.body(rendered[kind], 200, { ...headers, 'Content-Type': types[kind] });
 }
 
 export function publishedRoutes(cache: PublishedCache, config: Config) {
   const app = new Hono();
 
-  const serve = async (c: Context, slug: string, locale: string, kind: Kind, extraHeaders: Record<string, string>) => {
-    const index = await cache.index(slug);
+  const liveRef = (index: PublishedIndex, slug: string, locale: string): LiveEditionRef => {
     const ref = index.live.get(locale);
     if (!ref) throw new DomainError('edition_not_found', `${slug} has no published ${locale} edition`, { slug, locale });
-    const etag = `"${ref.hash}.${kind}"`;
-    const headers: Record<string, string> = {
-      ETag: etag,
-      'Cache-Control': cacheControl,
-      'Content-Language': ref.locale,
-      Link: linkHeader(index),
-      ...extraHeaders,
-    };
-    const inm = c.req.header('if-none-match');
-    if (inm && (inm === etag || inm.split(',').some((t) => t.trim() === etag))) return c.body(null, 304, headers);
-    const rendered = await cache.rendered(slug, ref);
-    return c.body(rendered[kind], 200, { ...headers, 'Content-Type': types[kind] });
+    return ref;
   };
 
-  app.get('/:slug/:file', async (c) => {
-    const m = /^(.+?)(?:\.(md|html|json))?$/.exec(c.req.param('file'))!;
-    const locale = canonicalOnce(m[1]!);
-    const kind = (m[2] as Kind | undefined) ?? kindFromAccept(c.req.header('accept'));
-    return serve(c, c.req.param('slug'), locale, kind, m[2] ? {} : { Vary: 'Accept' });
+  const serve = async (c: Context, slug: string, locale: string, kind: Kind, extra: Record<string, string> | undefined) => {
+    const index = await cache.index(slug);
+    const ref = liveRef(index, slug, locale);
+    const rep = representation(index, ref, kind);
+    return answer(c, rep, kind, undefined, extra) ?? answer(c, rep, kind, await cache.rendered(slug, ref), extra)!;
+  };
+
+  const suffixVary = { Vary: 'Accept' };
+  app.get('/:slug/:file', (c) => {
+    const slug = c.req.param('slug');
+    const { locale, kind: suffix } = parseFile(c.req.param('file'));
+    const kind = suffix ?? kindFromAccept(c.req.header('accept'));
+    const extra = suffix ? undefined : suffixVary;
+    const index = cache.indexNow(slug);
+    if (index) {
+      const ref = liveRef(index, slug, locale);
+      const fast = answer(c, representation(index, ref, kind), kind, cache.renderedNow(ref.id), extra);
+      if (fast) return fast;
+    }
+    return serve(c, slug, locale, kind, extra);
   });
 
   app.get('/:slug', async (c) => {
