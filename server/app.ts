@@ -1,14 +1,14 @@
 /** The Hono application, composed from its routes; the OpenAPI document at /openapi.json. */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { swaggerUI } from '@hono/swagger-ui';
-import { bodyLimit } from 'hono/body-limit';
-import { DomainError } from '../src/errors.ts';
 import type { Config } from '../src/config.ts';
 import type { DraftRunner } from '../src/jobs/runner.ts';
 import type { ProviderSet } from '../src/mt/routing.ts';
 import type { OperationContext } from '../src/operations/context.ts';
 import { bearerAuth, type AuthEnv } from './middleware/auth.ts';
+import { limitBody } from './middleware/body-limit.ts';
 import { errorBody, errorResponse } from './middleware/errors.ts';
+import { documentPublicRoutes } from './public-routes-doc.ts';
 import { PublishedCache } from './published-cache.ts';
 import { draftRoutes } from './routes/drafts.ts';
 import { editionRoutes } from './routes/editions.ts';
@@ -31,9 +31,7 @@ export function createApp(config: Config, deps: AppDeps): OpenAPIHono {
 
   const api = new OpenAPIHono<AuthEnv>();
   // Bodies: a statement up to the configured size, in JSON (escaped) up to twice that.
-  api.use('*', bodyLimit({ maxSize: config.maxDocumentBytes * 2, onError: () => {
-    throw new DomainError('input_too_large', `The request body is over ${config.maxDocumentBytes * 2} bytes`, { limit: config.maxDocumentBytes * 2, size: '>' });
-  } }));
+  api.use('*', limitBody(config.maxDocumentBytes * 2));
   api.use('*', bearerAuth(deps.ctx));
   api.route('/', statementRoutes(deps.ctx));
   api.route('/', translationRoutes(deps.ctx));
@@ -45,6 +43,7 @@ export function createApp(config: Config, deps: AppDeps): OpenAPIHono {
   app.route('/published', publishedRoutes(published, config));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  documentPublicRoutes(app);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Editions', version: '0.1.0', description: 'Statements from their source language to reviewed, published editions.' },

@@ -10,6 +10,8 @@ const statuses: Partial<Record<ErrorCode, number>> = {
   segment_not_found: 404,
   edition_not_found: 404,
   job_not_found: 404,
+  not_found: 404,
+  internal_error: 500,
   statement_exists: 409,
   transition_refused: 409,
   not_ready_to_submit: 409,

@@ -1,11 +1,12 @@
 /**
  * Route groups are OpenAPIHono apps: request validation by zod schemas that also make the
  * OpenAPI document. A request that fails validation is a `validation_failed` error naming
- * the field.
+ * the field, with the problem in the caller's language (server/validation-problem.ts).
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { DomainError } from '../src/errors.ts';
 import type { AuthEnv } from './middleware/auth.ts';
+import { issueOf } from './validation-problem.ts';
 
 export function openApiApp(): OpenAPIHono<AuthEnv> {
   return new OpenAPIHono<AuthEnv>({
@@ -13,7 +14,8 @@ export function openApiApp(): OpenAPIHono<AuthEnv> {
       if (!result.success) {
         const issue = result.error.issues[0];
         const field = issue?.path.join('.') || 'body';
-        throw new DomainError('validation_failed', `${field}: ${issue?.message ?? 'invalid'}`, { field, problem: issue?.message ?? 'invalid' });
+        const details = issue ? { field, problem: issue.message, issue: issueOf(issue) } : { field, problem: 'invalid' };
+        throw new DomainError('validation_failed', `${field}: ${details.problem}`, details);
       }
     },
   });

@@ -55,6 +55,8 @@ export const ReviewBody = z
 
 export const PublishBody = z.object({ locales: z.array(z.string()).min(1).max(50), embargoUntil: z.string().optional() }).openapi('Publish');
 
+export const WithdrawBody = z.object({ reason: z.string().trim().min(1).max(2000) }).openapi('Withdraw');
+
 export const Edition = z
   .object({ id: z.string(), slug: z.string(), locale: z.string(), hash: z.string(), sourceRevision: z.number(), publishedAt: z.string(), provenance: z.unknown() })
   .passthrough()

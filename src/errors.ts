@@ -35,6 +35,8 @@ export const errorCodes = [
   'not_ready_to_publish',
   'embargo_invalid',
   'edition_withdrawn',
+  'not_found',
+  'internal_error',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

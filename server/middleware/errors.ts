@@ -8,10 +8,13 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError } from '../../src/errors.ts';
 import { statusOf } from '../http-errors.ts';
 import { negotiateLanguage, translator } from '../i18n.ts';
+import { problemText, type ValidationIssue } from '../validation-problem.ts';
 
-export function errorBody(code: string, details: Record<string, unknown>, c: Context, fallback: string) {
+export function errorBody(code: string, given: Record<string, unknown>, c: Context, fallback: string) {
   const language = negotiateLanguage(c.req.header('accept-language'));
   const t = translator(language);
+  const issue = given.issue as ValidationIssue | undefined;
+  const details = code === 'validation_failed' && issue && typeof issue.code === 'string' ? { ...given, problem: problemText(issue, language) } : given;
   const message = t(`errors:${code}`, { ...details, defaultValue: fallback });
   return { error: { code, message, details } };
 }
@@ -28,5 +31,5 @@ export function errorResponse(error: unknown, c: Context) {
     return c.json(errorBody(code, { type, field: 'body', problem: error.message }, c, error.message), error.status as ContentfulStatusCode);
   }
   console.error(error);
-  return c.json({ error: { code: 'internal_error', message: 'Internal error', details: {} } }, 500);
+  return c.json(errorBody('internal_error', {}, c, 'Internal error'), 500);
 }

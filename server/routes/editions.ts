@@ -1,11 +1,12 @@
-/** Editions: publish locales together (with an embargo), list every edition of a statement. */
+/** Editions: publish locales together (with an embargo), list every edition of a statement, withdraw one. */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { OperationContext } from '../../src/operations/context.ts';
 import { publish } from '../../src/operations/publish.ts';
+import { withdrawEdition } from '../../src/operations/withdraw-edition.ts';
 import { listEditions } from '../../src/operations/read-statements.ts';
 import { openApiApp } from '../openapi-app.ts';
 import type { PublishedCache } from '../published-cache.ts';
-import { Edition, ErrorBody, PublishBody, Slug } from '../schemas.ts';
+import { Edition, ErrorBody, PublishBody, Slug, WithdrawBody } from '../schemas.ts';
 
 export function editionRoutes(ctx: OperationContext, published: PublishedCache) {
   const app = openApiApp();
@@ -40,6 +41,25 @@ export function editionRoutes(ctx: OperationContext, published: PublishedCache) 
       responses: { 200: { description: 'The editions, oldest first', content: { 'application/json': { schema: z.object({ editions: z.array(Edition) }) } } } },
     }),
     async (c) => c.json({ editions: await listEditions(ctx, c.req.valid('param').slug) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/statements/{slug}/editions/{id}/withdraw',
+      summary: 'Withdraw an edition (recorded with its reason; the previous edition of the locale, if any, is live again)',
+      request: { params: z.object({ slug: Slug, id: z.string().min(1).max(100) }), body: { content: { 'application/json': { schema: WithdrawBody } }, required: true } },
+      responses: {
+        200: { description: 'The withdrawal', content: { 'application/json': { schema: z.object({ editionId: z.string(), withdrawnAt: z.string() }) } } },
+        409: { description: 'Already withdrawn', content: { 'application/json': { schema: ErrorBody } } },
+      },
+    }),
+    async (c) => {
+      const { slug, id } = c.req.valid('param');
+      const result = await withdrawEdition(ctx, c.get('actor'), { slug, editionId: id, reason: c.req.valid('json').reason });
+      published.forget(slug);
+      return c.json(result, 200);
+    },
   );
   return app;
 }

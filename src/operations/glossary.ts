@@ -18,10 +18,10 @@ export interface GlossaryTermInput {
 
 export async function addGlossaryTerm(ctx: OperationContext, actor: Actor, input: GlossaryTermInput) {
   const term = typeof input.term === 'string' ? input.term.trim() : '';
-  if (term === '') throw new DomainError('input_unreadable', 'A glossary term needs its text', { field: 'term' });
+  if (term === '') throw new DomainError('validation_failed', 'A glossary term needs its text', { field: 'term', problem: 'required' });
   const targetLocale = input.targetLocale ? canonicalLocale(input.targetLocale) : null;
   if ((targetLocale === null) !== (input.targetText === undefined)) {
-    throw new DomainError('input_unreadable', 'A preferred term needs both targetLocale and targetText', { field: 'targetText' });
+    throw new DomainError('validation_failed', 'A preferred term needs both targetLocale and targetText', { field: 'targetText', problem: 'required with targetLocale' });
   }
   requireRole(actor, ['publisher'], targetLocale ?? '*');
   const row = {

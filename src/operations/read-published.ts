@@ -28,10 +28,13 @@ export interface PublishedIndex {
 export async function publishedIndex(ctx: OperationContext, slug: string): Promise<PublishedIndex> {
   const rows = await ctx.store.db
     .selectFrom('statements')
-    .leftJoin('editions', (j) => j.onRef('editions.statement_id', '=', 'statements.id').on('editions.visible_from', '<=', iso(ctx)))
+    .leftJoin('editions', (j) =>
+      j
+        .onRef('editions.statement_id', '=', 'statements.id')
+        .on('editions.visible_from', '<=', iso(ctx))
+        .on((eb) => eb.not(eb.exists(eb.selectFrom('edition_withdrawals').select('edition_id').whereRef('edition_withdrawals.edition_id', '=', 'editions.id')))))
     .select(['statements.source_locale', 'editions.id', 'editions.locale', 'editions.hash', 'editions.source_revision', 'editions.published_at', 'editions.visible_from'])
     .where('statements.slug', '=', slug)
-    .where((eb) => eb.or([eb('editions.id', 'is', null), eb.not(eb.exists(eb.selectFrom('edition_withdrawals').select('edition_id').whereRef('edition_withdrawals.edition_id', '=', 'editions.id')))]))
     .orderBy('editions.visible_from', 'asc')
     .orderBy('editions.published_at', 'asc')
     .execute();

@@ -11,6 +11,7 @@ import { revisionOf, statementBySlug, type StoredSegment } from '../store/querie
 import { requireTranslation, segmentRows } from '../store/queries/translations.ts';
 import type { Db } from '../store/store.ts';
 import { segmentStates, type SegmentState } from '../workflow/transitions.ts';
+import { loadTarget } from './load-translation.ts';
 import { iso, type OperationContext } from './context.ts';
 import type { EditionProvenance } from './publish.ts';
 
@@ -146,10 +147,8 @@ export interface TranslationSegmentView {
 
 /** One locale segment by segment; `suggestions`: fuzzy TM matches for segments without human text. */
 export async function getTranslation(ctx: OperationContext, slug: string, localeTag: string, options: { suggestions?: boolean } = {}) {
-  const locale = canonicalLocale(localeTag);
   const db = ctx.store.db;
-  const statement = await statementBySlug(db, slug);
-  const revision = await revisionOf(db, statement.id, statement.current_revision);
+  const { locale, statement, revision } = await loadTarget(db, slug, localeTag);
   const translation = await requireTranslation(db, statement.id, locale, slug);
   const rows = new Map((await segmentRows(db, translation.id, revision.number)).map((r) => [r.segment_id, r]));
   const segments: TranslationSegmentView[] = revision.segmentList.map((s) => {

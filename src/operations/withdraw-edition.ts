@@ -10,7 +10,7 @@ import { iso, type OperationContext } from './context.ts';
 
 export async function withdrawEdition(ctx: OperationContext, actor: Actor, input: { slug: string; editionId: string; reason: string }) {
   if (typeof input.reason !== 'string' || input.reason.trim() === '') {
-    throw new DomainError('input_unreadable', 'A withdrawal needs a reason', { field: 'reason' });
+    throw new DomainError('validation_failed', 'A withdrawal needs a reason', { field: 'reason', problem: 'required' });
   }
   const at = iso(ctx);
   return ctx.store.transaction(async (trx) => {

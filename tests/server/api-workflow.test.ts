@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reassemble, segmentMarkdown } from '../../src/markdown/index.ts';
 import { pseudoText } from '../../src/mt/pseudo.ts';
@@ -74,7 +75,7 @@ describe('the workflow over HTTP', () => {
     const plain = await call('publisher', 'POST', '/api/statements?slug=x', '# x', { 'content-type': 'text/plain' });
     expect(plain.status).toBe(415);
     expect(plain.body).toMatchObject({ error: { code: 'unsupported_media_type' } });
-    const huge = await call('publisher', 'POST', '/api/statements?slug=huge', 'x'.repeat(2_100_000), { 'content-type': 'text/markdown', connection: 'close' });
+    const huge = await call('publisher', 'POST', '/api/statements?slug=huge', 'x'.repeat(2_100_000), { 'content-type': 'text/markdown' });
     expect(huge.status).toBe(413);
     expect(huge.body).toMatchObject({ error: { code: 'input_too_large' } });
     const list = await call('translator', 'GET', '/api/statements?limit=1');
@@ -226,9 +227,12 @@ describe('the workflow over HTTP', () => {
     expect(page).not.toMatch(/<script|javascript:|onerror/i);
   });
 
-  it('serves an OpenAPI document that lists every route', async () => {
+  it('serves an OpenAPI document that validates and lists every route', async () => {
     const doc = (await (await fetch(`${server.url}/openapi.json`)).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toBe('3.1.0');
+    const validation = await new Validator().validate(doc as Parameters<Validator['validate']>[0]);
+    expect(validation.errors ?? [], JSON.stringify(validation.errors)).toEqual([]);
+    expect(validation.valid).toBe(true);
     const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)).sort();
     expect(routes).toEqual([
       'GET /api/jobs/{id}',
@@ -240,12 +244,16 @@ describe('the workflow over HTTP', () => {
       'POST /api/statements',
       'POST /api/statements/{slug}/drafts',
       'POST /api/statements/{slug}/editions',
+      'POST /api/statements/{slug}/editions/{id}/withdraw',
       'POST /api/statements/{slug}/translations/{locale}/reviews',
       'POST /api/statements/{slug}/translations/{locale}/submit',
       'POST /api/users',
       'PUT /api/statements/{slug}/source',
       'PUT /api/statements/{slug}/translations/{locale}',
       'PUT /api/statements/{slug}/translations/{locale}/segments/{segmentId}',
-    ]);
+      'GET /health',
+      'GET /published/{slug}',
+      'GET /published/{slug}/{file}',
+    ].sort());
   });
 });

@@ -11,6 +11,7 @@ let dir: string;
 const tokens: Record<string, string> = { admin };
 let segment = { id: '', version: 0 };
 let jobId = '';
+let editionId = '';
 
 async function call(who: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${server.url}${path}`, {
@@ -39,6 +40,7 @@ beforeAll(async () => {
     if (job.status === 'done') break;
     await new Promise((r) => setTimeout(r, 20));
   }
+  editionId = ((await call('admin', 'POST', '/api/statements/matrix/editions', { locales: ['en'] })).body as unknown as { editions: { id: string }[] }).editions[0]!.id;
   const t = (await call('admin', 'GET', '/api/statements/matrix/translations/fr')).body as unknown as { segments: { id: string; version: number }[] };
   segment = t.segments[0]!;
 });
@@ -56,17 +58,26 @@ const routes: Route[] = [
   { name: 'PUT /api/statements/{slug}/source', allowed: ['admin', 'publisher'], request: (w) => call(w, 'PUT', '/api/statements/matrix/source', '# Title\n\nOne paragraph.\n', { 'if-match': '"1"' }) },
   { name: 'POST /api/statements/{slug}/drafts', allowed: ['admin', 'publisher', 'translator'], request: (w) => call(w, 'POST', '/api/statements/matrix/drafts', { locales: ['fr'], provider: 'pseudo' }) },
   { name: 'GET /api/jobs/{id}', allowed: everyone, request: (w) => call(w, 'GET', `/api/jobs/${jobId}`) },
+  { name: 'GET /api/jobs/{id}/events', allowed: everyone, request: (w) => call(w, 'GET', `/api/jobs/${jobId}/events`) },
   { name: 'GET /api/statements/{slug}/translations/{locale}', allowed: everyone, request: (w) => call(w, 'GET', '/api/statements/matrix/translations/fr') },
+  { name: 'GET /api/statements/{slug}/translations/{locale} (.xlf)', allowed: everyone, request: (w) => call(w, 'GET', '/api/statements/matrix/translations/fr.xlf') },
   { name: 'PUT /api/statements/{slug}/translations/{locale}', allowed: ['admin', 'translator', 'reviewer'], request: (w) => call(w, 'PUT', '/api/statements/matrix/translations/fr', '# Titre\n\nUn paragraphe.\n') },
-  { name: 'PUT …/segments/{segmentId}', allowed: ['admin', 'translator', 'reviewer'], request: (w) => call(w, 'PUT', `/api/statements/matrix/translations/fr/segments/${segment.id}`, { text: 'Titre' }, { 'if-match': String(segment.version) }) },
-  { name: 'POST …/submit', allowed: ['admin', 'translator'], request: (w) => call(w, 'POST', '/api/statements/matrix/translations/fr/submit') },
-  { name: 'POST …/reviews', allowed: ['admin', 'reviewer'], request: (w) => call(w, 'POST', '/api/statements/matrix/translations/fr/reviews', { decision: 'request_changes', comment: 'x' }) },
+  { name: 'PUT /api/statements/{slug}/translations/{locale}/segments/{segmentId}', allowed: ['admin', 'translator', 'reviewer'], request: (w) => call(w, 'PUT', `/api/statements/matrix/translations/fr/segments/${segment.id}`, { text: 'Titre' }, { 'if-match': String(segment.version) }) },
+  { name: 'POST /api/statements/{slug}/translations/{locale}/submit', allowed: ['admin', 'translator'], request: (w) => call(w, 'POST', '/api/statements/matrix/translations/fr/submit') },
+  { name: 'POST /api/statements/{slug}/translations/{locale}/reviews', allowed: ['admin', 'reviewer'], request: (w) => call(w, 'POST', '/api/statements/matrix/translations/fr/reviews', { decision: 'request_changes', comment: 'x' }) },
   { name: 'POST /api/statements/{slug}/editions', allowed: ['admin', 'publisher'], request: (w) => call(w, 'POST', '/api/statements/matrix/editions', { locales: ['fr'] }) },
   { name: 'GET /api/statements/{slug}/editions', allowed: everyone, request: (w) => call(w, 'GET', '/api/statements/matrix/editions') },
+  { name: 'POST /api/statements/{slug}/editions/{id}/withdraw', allowed: ['admin', 'publisher'], request: (w) => call(w, 'POST', `/api/statements/matrix/editions/${editionId}/withdraw`, { reason: 'matrix' }) },
   { name: 'POST /api/users', allowed: ['admin'], request: (w) => call(w, 'POST', '/api/users', { name: `u-${w}`, roles: [{ role: 'translator', locale: 'fr' }] }) },
 ];
 
 describe('role × route matrix', () => {
+  it('covers every /api route of the OpenAPI document', async () => {
+    const doc = (await (await fetch(`${server.url}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths).filter(([path]) => path.startsWith('/api/')).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(new Set(routes.map((r) => r.name.replace(/ \(.*\)$/, '')))).toEqual(new Set(documented));
+  });
+
   it.each(routes.flatMap((r) => [null, 'bad-token', ...everyone].map((who) => ({ route: r.name, who, r }))))('$route as $who', async ({ r, who }) => {
     const res = await r.request(who);
     if (who === null || who === 'bad-token') {

@@ -1,0 +1,225 @@
+/**
+ * Every stable error code, provoked for real: over HTTP against the service on 127.0.0.1 with
+ * a real SQLite file (status, body shape, the message in en, fr and ar from Accept-Language,
+ * and a database left exactly as it was), or, for the codes that only a process start or the
+ * CLI can meet, through the function that raises them. The table is typed by ErrorCode, so a
+ * new code does not compile until it has its case here.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import type { ErrorCode } from '../../src/errors.ts';
+import { readDocument } from '../../src/read-document.ts';
+import { openSqliteStore } from '../../src/store/sqlite.ts';
+import { statusOf } from '../../server/http-errors.ts';
+import { translator } from '../../server/i18n.ts';
+import { apertiumAvailable, useApy } from '../support/apy.ts';
+import { startFlakyProxy, type FlakyProxy } from '../support/flaky-proxy.ts';
+import { startServer, type RunningServer } from '../support/start-server.ts';
+
+const admin = 'codes-admin-token-0123456789abcdef';
+const tokens: Record<string, string> = {};
+let server: RunningServer;
+let dir: string;
+let dbFile: string;
+let proxy: FlakyProxy | undefined;
+let segments: { id: string; version: number; state: string }[] = [];
+let enEdition = '';
+
+const apyUrl = apertiumAvailable ? useApy() : undefined;
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  body: { error?: { code: string; message: string; details: Record<string, unknown> } } & Record<string, any>;
+}
+
+async function call(who: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  const token = who === null ? undefined : who === 'admin' ? admin : (tokens[who] ?? who);
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined || typeof body === 'string' ? {} : { 'content-type': 'application/json' }),
+      ...(language ? { 'accept-language': language } : {}),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : {} };
+}
+
+/** Every row of every table, to show that a refused request changed nothing. */
+function snapshot(): string {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[];
+    return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]));
+  } finally {
+    db.close();
+  }
+}
+
+async function until(check: () => Promise<boolean>) {
+  for (let i = 0; i < 400; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('timed out');
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'editions-codes-'));
+  dbFile = join(dir, 'editions.db');
+  if (apyUrl) proxy = await startFlakyProxy(apyUrl);
+  server = await startServer({ EDITIONS_DB: dbFile, EDITIONS_ADMIN_TOKEN: admin, EDITIONS_APERTIUM: proxy ? proxy.url : 'off' });
+  for (const [name, roles] of Object.entries({
+    publisher: [{ role: 'publisher', locale: '*' }],
+    translator: [{ role: 'translator', locale: 'fr' }],
+    reviewer: [{ role: 'reviewer', locale: 'fr' }],
+    both: [{ role: 'translator', locale: 'fr' }, { role: 'reviewer', locale: 'fr' }],
+  })) {
+    tokens[name] = (await call('admin', 'POST', '/api/users', { name, roles })).body.token;
+  }
+  expect((await call('publisher', 'POST', '/api/statements', { slug: 'codes', sourceLocale: 'en', markdown: '# Title\n\nOne paragraph.\n\n- item one\n- item two\n' })).status).toBe(201);
+  const job = (await call('translator', 'POST', '/api/statements/codes/drafts', { locales: ['fr'], provider: 'pseudo' })).body;
+  await until(async () => (await call('translator', 'GET', `/api/jobs/${job.id}`)).body.status === 'done');
+  segments = (await call('translator', 'GET', '/api/statements/codes/translations/fr')).body.segments;
+  // A segment the dual-role user wrote (for four-eyes); the others stay machine drafts.
+  const s = segments[0]!;
+  expect((await call('both', 'PUT', `/api/statements/codes/translations/fr/segments/${s.id}`, { text: 'Titre' }, { 'if-match': String(s.version) })).status).toBe(200);
+  segments = (await call('translator', 'GET', '/api/statements/codes/translations/fr')).body.segments;
+  // An English edition, withdrawn once.
+  enEdition = (await call('publisher', 'POST', '/api/statements/codes/editions', { locales: ['en'] })).body.editions[0].id;
+  expect((await call('publisher', 'POST', `/api/statements/codes/editions/${enEdition}/withdraw`, { reason: 'published by mistake' })).status).toBe(200);
+}, 120_000);
+
+afterAll(async () => {
+  if (server) expect(await server.stop()).toBe(0);
+  await proxy?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+type HttpCase = { http: () => Promise<Answer>; needsApertium?: true; details?: Record<string, unknown> };
+type OtherCase = { raise: () => Promise<unknown>; where: string };
+
+const cases: Record<ErrorCode, HttpCase | OtherCase> = {
+  config_invalid: { where: 'at start, from the environment', raise: async () => loadConfig({ PORT: 'eighty' }) },
+  storage_migration_failed: {
+    where: 'at start, on a database file the migrations cannot apply to',
+    raise: async () => {
+      const file = join(dir, 'foreign.db');
+      const db = new Database(file);
+      db.exec('CREATE TABLE statements (something_else TEXT)');
+      db.close();
+      return openSqliteStore(file);
+    },
+  },
+  input_unreadable: { where: 'CLI import of a missing file', raise: () => readDocument(join(dir, 'missing.md'), 1_000_000) },
+  input_not_utf8: {
+    where: 'CLI import of a Latin-1 file',
+    raise: async () => {
+      const file = join(dir, 'latin1.md');
+      writeFileSync(file, Buffer.from([0x23, 0x20, 0x43, 0x61, 0x66, 0xe9, 0x0a]));
+      return readDocument(file, 1_000_000);
+    },
+  },
+  validation_failed: { http: () => call('publisher', 'POST', '/api/statements', { slug: 'x' }), details: { field: 'sourceLocale' } },
+  unsupported_media_type: { http: () => call('publisher', 'POST', '/api/statements?slug=x&sourceLocale=en', '# x', { 'content-type': 'text/plain' }) },
+  structure_mismatch: { http: () => call('translator', 'PUT', '/api/statements/codes/translations/fr', '# Titre\n', { 'content-type': 'text/markdown' }) },
+  input_too_large: { http: () => call('publisher', 'POST', '/api/statements?slug=huge&sourceLocale=en', 'x'.repeat(2_100_000), { 'content-type': 'text/markdown' }) },
+  locale_invalid: { http: () => call('publisher', 'POST', '/api/statements', { slug: 'x', sourceLocale: 'en_GB', markdown: '# x' }) },
+  locale_is_source: { http: () => call('translator', 'GET', '/api/statements/codes/translations/en') },
+  slug_invalid: { http: () => call('publisher', 'POST', '/api/statements', { slug: 'Bad Slug', sourceLocale: 'en', markdown: '# x' }) },
+  provider_unknown: { http: () => call('translator', 'POST', '/api/statements/codes/drafts', { locales: ['fr'], provider: 'nope' }), details: { provider: 'nope' } },
+  provider_unsupported_pair: { needsApertium: true, http: () => call('admin', 'POST', '/api/statements/codes/drafts', { locales: ['ar'], provider: 'apertium' }), details: { target: 'ar' } },
+  provider_unavailable: {
+    needsApertium: true,
+    http: () => {
+      proxy!.failNext(1);
+      return call('admin', 'POST', '/api/statements/codes/drafts', { locales: ['es'], provider: 'apertium' });
+    },
+  },
+  job_not_found: { http: () => call('translator', 'GET', '/api/jobs/no-such-job') },
+  unauthenticated: { http: () => call(null, 'GET', '/api/statements') },
+  forbidden: { http: () => call('translator', 'POST', '/api/users', { name: 'x', roles: [{ role: 'admin', locale: '*' }] }) },
+  four_eyes: { http: () => call('both', 'POST', '/api/statements/codes/translations/fr/reviews', { decision: 'approve', segments: [segments[0]!.id], comment: 'ok' }) },
+  user_invalid: { http: () => call('admin', 'POST', '/api/users', { name: '', roles: [{ role: 'translator', locale: 'fr' }] }), details: { field: 'name' } },
+  statement_exists: { http: () => call('publisher', 'POST', '/api/statements', { slug: 'codes', sourceLocale: 'en', markdown: '# x' }) },
+  statement_not_found: { http: () => call('translator', 'GET', '/api/statements/nope'), details: { slug: 'nope' } },
+  translation_not_found: { http: () => call('admin', 'POST', '/api/statements/codes/translations/de/submit'), details: { locale: 'de' } },
+  segment_not_found: { http: () => call('translator', 'PUT', '/api/statements/codes/translations/fr/segments/nope', { text: 'x' }, { 'if-match': '1' }) },
+  edition_not_found: { http: () => call(null, 'GET', '/published/codes/fr.md') },
+  version_conflict: { http: () => call('translator', 'PUT', `/api/statements/codes/translations/fr/segments/${segments[1]!.id}`, { text: 'x' }, { 'if-match': '999' }) },
+  revision_conflict: { http: () => call('publisher', 'PUT', '/api/statements/codes/source', '# New\n', { 'if-match': '"7"', 'content-type': 'text/markdown' }) },
+  transition_refused: { http: () => call('reviewer', 'POST', '/api/statements/codes/translations/fr/reviews', { decision: 'approve', segments: [segments[1]!.id], comment: 'ok' }) },
+  not_ready_to_submit: { http: () => call('translator', 'POST', '/api/statements/codes/translations/fr/submit') },
+  not_ready_to_approve: { http: () => call('reviewer', 'POST', '/api/statements/codes/translations/fr/reviews', { decision: 'approve', comment: 'all' }) },
+  not_ready_to_publish: { http: () => call('publisher', 'POST', '/api/statements/codes/editions', { locales: ['fr'] }) },
+  embargo_invalid: { http: () => call('publisher', 'POST', '/api/statements/codes/editions', { locales: ['en'], embargoUntil: 'next tuesday' }) },
+  edition_withdrawn: { http: () => call('publisher', 'POST', `/api/statements/codes/editions/${enEdition}/withdraw`, { reason: 'again' }) },
+  not_found: { http: () => call(null, 'GET', '/no/such/page') },
+  internal_error: {
+    // Last: breaks the database under the running service (a table dropped behind its back).
+    http: async () => {
+      const db = new Database(dbFile);
+      db.exec('DROP TABLE IF EXISTS reviews');
+      db.close();
+      return call('both', 'POST', '/api/statements/codes/translations/fr/reviews', { decision: 'request_changes', comment: 'x' });
+    },
+  },
+};
+
+const entries = Object.entries(cases) as [ErrorCode, HttpCase | OtherCase][];
+const httpCases = entries.filter((e): e is [ErrorCode, HttpCase] => 'http' in e[1]);
+const otherCases = entries.filter((e): e is [ErrorCode, OtherCase] => 'raise' in e[1]);
+
+/** The Accept-Language that `call` sends, while a case runs in one language. */
+let language: string | undefined;
+
+async function refusedInEachLanguage(code: ErrorCode, c: HttpCase) {
+  const before = code === 'internal_error' ? undefined : snapshot();
+  const answers: Record<string, Answer> = {};
+  for (const lng of ['en', 'fr', 'ar']) {
+    language = lng;
+    try {
+      answers[lng] = await c.http();
+    } finally {
+      language = undefined;
+    }
+  }
+  const en = answers.en!;
+  expect(en.status, JSON.stringify(en.body)).toBe(statusOf(code));
+  expect(en.body.error).toMatchObject({ code, details: expect.any(Object) });
+  if (c.details) expect(en.body.error!.details).toMatchObject(c.details);
+  for (const lng of ['en', 'fr', 'ar']) {
+    const a = answers[lng]!;
+    expect(a.status).toBe(en.status);
+    expect(a.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(a.body.error!.code).toBe(code);
+    expect(a.body.error!.message).toBe(translator(lng)(`errors:${code}`, { ...a.body.error!.details }));
+    expect(a.body.error!.message).not.toContain('{{');
+  }
+  expect(answers.fr!.body.error!.message).not.toBe(en.body.error!.message);
+  expect(answers.ar!.body.error!.message).not.toBe(en.body.error!.message);
+  expect(answers.ar!.body.error!.message).toMatch(/[\u0600-\u06ff]/);
+  if (before !== undefined) expect(snapshot(), 'a refused request changes nothing').toBe(before);
+}
+
+describe('every error code over HTTP, in en, fr and ar, changing nothing', () => {
+  it.each(httpCases.filter(([, c]) => !c.needsApertium))('%s', refusedInEachLanguage);
+  // Apertium is installed by .ci/run; where it is not, tests/support/apy.ts says so (and fails under CI).
+  it.skipIf(!apyUrl).each(httpCases.filter(([, c]) => c.needsApertium))('%s (through APy)', refusedInEachLanguage);
+});
+
+describe('error codes met outside HTTP', () => {
+  it.each(otherCases)('%s (%s)', async (code, c) => {
+    await expect(c.raise()).rejects.toMatchObject({ code });
+    for (const lng of ['en', 'fr', 'ar']) expect(translator(lng)(`errors:${code}`, {})).not.toBe(`errors:${code}`);
+  });
+});
+
