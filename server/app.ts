@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { swaggerUI } from '@hono/swagger-ui';
 import type { Config } from '../src/config.ts';
 import type { DraftRunner } from '../src/jobs/runner.ts';
+import type { DeliveryWorker } from '../src/webhooks/delivery-worker.ts';
 import type { ProviderSet } from '../src/mt/routing.ts';
 import type { OperationContext } from '../src/operations/context.ts';
 import { bearerAuth, type AuthEnv } from './middleware/auth.ts';
@@ -16,11 +17,17 @@ import { publishedRoutes } from './routes/published.ts';
 import { statementRoutes } from './routes/statements.ts';
 import { translationRoutes } from './routes/translations.ts';
 import { userRoutes } from './routes/users.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
+import { linkTargetRoutes } from './routes/link-targets.ts';
+import { overrideRoutes } from './routes/overrides.ts';
+import { backTranslationRoutes } from './routes/back-translation.ts';
 
 export interface AppDeps {
   ctx: OperationContext;
   providers: ProviderSet;
   runner: DraftRunner;
+  /** Sends webhook deliveries; told to look when something was published or withdrawn. */
+  deliveries?: DeliveryWorker;
 }
 
 export function createApp(config: Config, deps: AppDeps): OpenAPIHono {
@@ -36,8 +43,12 @@ export function createApp(config: Config, deps: AppDeps): OpenAPIHono {
   api.route('/', statementRoutes(deps.ctx));
   api.route('/', translationRoutes(deps.ctx));
   const published = new PublishedCache(deps.ctx);
-  api.route('/', editionRoutes(deps.ctx, published));
+  api.route('/', editionRoutes(deps.ctx, published, () => deps.deliveries?.kick()));
   api.route('/', userRoutes(deps.ctx));
+  api.route('/', webhookRoutes(deps.ctx));
+  api.route('/', linkTargetRoutes(deps.ctx));
+  api.route('/', overrideRoutes(deps.ctx));
+  api.route('/', backTranslationRoutes(deps.ctx, deps.providers, config.routes));
   api.route('/', draftRoutes(deps.ctx, deps.providers, config.routes, deps.runner));
   app.route('/api', api);
   app.route('/published', publishedRoutes(published, config));

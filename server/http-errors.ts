@@ -10,6 +10,8 @@ const statuses: Partial<Record<ErrorCode, number>> = {
   segment_not_found: 404,
   edition_not_found: 404,
   job_not_found: 404,
+  webhook_not_found: 404,
+  quality_blocked: 409,
   not_found: 404,
   internal_error: 500,
   statement_exists: 409,

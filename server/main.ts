@@ -7,6 +7,7 @@ import { bootstrapAdmin } from '../src/operations/users.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { DraftRunner } from '../src/jobs/runner.ts';
 import { startEngines } from '../src/mt/engines.ts';
+import { DeliveryWorker } from '../src/webhooks/delivery-worker.ts';
 import { createApp } from './app.ts';
 
 async function main(): Promise<void> {
@@ -30,7 +31,10 @@ async function main(): Promise<void> {
   const runner = new DraftRunner(ctx, engines.providers);
   const resumed = await runner.resume();
   if (resumed.length > 0) process.stdout.write(`editions: resuming ${resumed.length} draft job(s)\n`);
-  const app = createApp(config, { ctx, providers: engines.providers, runner });
+  const deliveries = new DeliveryWorker(ctx, config.webhooks);
+  deliveries.on('error', (error: Error) => process.stderr.write(`editions: webhook deliveries: ${error.message}\n`));
+  deliveries.start();
+  const app = createApp(config, { ctx, providers: engines.providers, runner, deliveries });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     process.stdout.write(`editions: database ${config.database}\n`);
     process.stdout.write(`editions: listening on http://${config.host}:${info.port}\n`);
@@ -40,8 +44,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     server.close();
-    void engines
+    void deliveries
       .stop()
+      .then(() => engines.stop())
       .then(() => store.close())
       .finally(() => process.exit(0));
   };

@@ -28,6 +28,19 @@ export const StatementList = z
 
 export const Statement = StatementSummary.extend({ markdown: z.string(), contentHash: z.string(), collection: z.string().nullable(), segments: z.array(z.unknown()) }).openapi('Statement');
 
+export const Finding = z
+  .object({
+    rule: z.string(),
+    severity: z.enum(['fatal', 'warning']),
+    segmentId: z.string().optional(),
+    key: z.string(),
+    args: z.record(z.string(), z.union([z.string(), z.number()])),
+    message: z.string().optional(),
+    fix: z.string().optional(),
+    overridden: z.object({ reason: z.string(), by: z.string(), at: z.string() }).optional(),
+  })
+  .openapi('Finding');
+
 export const Segment = z
   .object({
     id: z.string(),
@@ -37,13 +50,13 @@ export const Segment = z
     text: z.string().nullable(),
     state: z.enum(['untranslated', 'machine', 'translated', 'changes_requested', 'approved', 'stale']),
     version: z.number(),
-    findings: z.array(z.object({ code: z.string(), placeholderId: z.number().optional() })),
+    findings: z.array(Finding),
   })
   .passthrough()
   .openapi('Segment');
 
 export const Translation = z
-  .object({ slug: z.string(), locale: z.string(), sourceLocale: z.string(), revision: z.number(), segments: z.array(Segment) })
+  .object({ slug: z.string(), locale: z.string(), sourceLocale: z.string(), revision: z.number(), segments: z.array(Segment), findings: z.array(Finding) })
   .passthrough()
   .openapi('Translation');
 
@@ -53,7 +66,14 @@ export const ReviewBody = z
   .object({ decision: z.enum(['approve', 'request_changes']), segments: z.array(z.string()).optional(), comment: z.string().max(5000).optional() })
   .openapi('Review');
 
-export const PublishBody = z.object({ locales: z.array(z.string()).min(1).max(50), embargoUntil: z.string().optional() }).openapi('Publish');
+export const PublishBody = z
+  .object({
+    locales: z.array(z.string()).min(1).max(50),
+    embargoUntil: z.string().optional(),
+    correctionNote: z.string().max(2000).optional(),
+    override: z.object({ reason: z.string().trim().min(1).max(2000) }).optional(),
+  })
+  .openapi('Publish');
 
 export const WithdrawBody = z.object({ reason: z.string().trim().min(1).max(2000) }).openapi('Withdraw');
 

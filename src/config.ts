@@ -30,6 +30,13 @@ const schema = z.object({
   EDITIONS_GOOGLE_METADATA: z.enum(['true', 'false']).default('false'),
   EDITIONS_APERTIUM: z.union([z.enum(['auto', 'off']), z.url()]).default('auto'),
   EDITIONS_GOOGLE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
+  EDITIONS_PUBLIC_URL: z.url().optional(),
+  EDITIONS_WEBHOOK_RETRY_MS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'comma-separated milliseconds')
+    .default('5000,300000,1800000,7200000,18000000,36000000')
+    .transform((s) => s.split(',').map(Number)),
+  EDITIONS_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });
 
 export interface Config {
@@ -58,6 +65,13 @@ export interface Config {
     /** Credentials from the metadata server (on Google Cloud); off by default. */
     metadata: boolean;
     concurrency: number;
+  };
+  /** Absolute base URL of the public site (feeds, sitemaps, webhook payloads); unset: the request's own origin. */
+  publicUrl: string | undefined;
+  webhooks: {
+    /** Waits before each retry after a failed delivery (Standard Webhooks' schedule by default); past the last, the delivery has failed. */
+    retryMs: readonly number[];
+    timeoutMs: number;
   };
 }
 
@@ -89,6 +103,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       metadata: e.EDITIONS_GOOGLE_METADATA === 'true',
       concurrency: e.EDITIONS_GOOGLE_CONCURRENCY,
     },
+    publicUrl: e.EDITIONS_PUBLIC_URL?.replace(/\/+$/, ''),
+    webhooks: { retryMs: e.EDITIONS_WEBHOOK_RETRY_MS, timeoutMs: e.EDITIONS_WEBHOOK_TIMEOUT_MS },
   };
 }
 

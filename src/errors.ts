@@ -35,6 +35,8 @@ export const errorCodes = [
   'not_ready_to_publish',
   'embargo_invalid',
   'edition_withdrawn',
+  'webhook_not_found',
+  'quality_blocked',
   'not_found',
   'internal_error',
 ] as const;

@@ -17,6 +17,8 @@ describe('config', () => {
       mtTimeoutMs: 30_000,
       apertium: 'auto',
       google: { keyFile: undefined, projectId: undefined, location: 'global', endpoint: undefined, glossaries: new Map(), metadata: false, concurrency: 16 },
+      publicUrl: undefined,
+      webhooks: { retryMs: [5000, 300000, 1800000, 7200000, 18000000, 36000000], timeoutMs: 10_000 },
     });
   });
 

@@ -8,7 +8,7 @@ import { openApiApp } from '../openapi-app.ts';
 import type { PublishedCache } from '../published-cache.ts';
 import { Edition, ErrorBody, PublishBody, Slug, WithdrawBody } from '../schemas.ts';
 
-export function editionRoutes(ctx: OperationContext, published: PublishedCache) {
+export function editionRoutes(ctx: OperationContext, published: PublishedCache, changed: () => void = () => {}) {
   const app = openApiApp();
 
   app.openapi(
@@ -25,8 +25,14 @@ export function editionRoutes(ctx: OperationContext, published: PublishedCache) 
     async (c) => {
       const slug = c.req.valid('param').slug;
       const body = c.req.valid('json');
-      const { editions } = await publish(ctx, c.get('actor'), { slug, locales: body.locales, ...(body.embargoUntil ? { embargoUntil: body.embargoUntil } : {}) });
+      const { editions } = await publish(ctx, c.get('actor'), {
+        slug, locales: body.locales,
+        ...(body.embargoUntil ? { embargoUntil: body.embargoUntil } : {}),
+        ...(body.correctionNote ? { correctionNote: body.correctionNote } : {}),
+        ...(body.override ? { override: body.override } : {}),
+      });
       published.forget(slug);
+      changed();
       const all = await listEditions(ctx, slug);
       return c.json({ editions: editions.map((e) => ({ ...all.find((x) => x.id === e.id)!, created: e.created })) }, 201);
     },
@@ -58,6 +64,7 @@ export function editionRoutes(ctx: OperationContext, published: PublishedCache) 
       const { slug, id } = c.req.valid('param');
       const result = await withdrawEdition(ctx, c.get('actor'), { slug, editionId: id, reason: c.req.valid('json').reason });
       published.forget(slug);
+      changed();
       return c.json(result, 200);
     },
   );

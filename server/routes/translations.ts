@@ -1,5 +1,7 @@
 /** A locale of a statement: read it segment by segment, edit a segment (If-Match), submit, review. */
+import { createHash } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
+import { withMessages } from '../finding-messages.ts';
 import type { OperationContext } from '../../src/operations/context.ts';
 import { editSegment } from '../../src/operations/edit-segment.ts';
 import { getTranslation } from '../../src/operations/read-statements.ts';
@@ -17,9 +19,10 @@ import { ifMatchVersion } from './if-match.ts';
 const errors = { 400: { description: 'Invalid request', content: { 'application/json': { schema: ErrorBody } } } };
 const params = z.object({ slug: Slug, locale: Locale });
 
-/** A translation's ETag changes whenever any of its segments does. */
-function etagOf(t: { revision: number; segments: { version: number }[] }): string {
-  return `W/"${t.revision}-${t.segments.reduce((n, s) => n + s.version, 0)}-${t.segments.length}"`;
+/** A translation's ETag changes whenever any of its segments or findings does (glossary, link targets and overrides change findings). */
+function etagOf(t: { revision: number; segments: { version: number; findings: unknown[] }[]; findings: unknown[] }): string {
+  const findings = createHash('sha256').update(JSON.stringify([t.findings, t.segments.map((s) => s.findings)])).digest('base64url').slice(0, 12);
+  return `W/"${t.revision}-${t.segments.reduce((n, s) => n + s.version, 0)}-${t.segments.length}-${findings}"`;
 }
 
 export function translationRoutes(ctx: OperationContext) {
@@ -45,8 +48,9 @@ export function translationRoutes(ctx: OperationContext) {
       const locale = file;
       const t = await getTranslation(ctx, slug, locale, { suggestions: c.req.valid('query').suggestions === 'true' });
       const etag = etagOf(t);
-      if (c.req.header('if-none-match') === etag) return c.body(null, 304, { ETag: etag });
-      return c.json(t, 200, { ETag: etag });
+      if (c.req.header('if-none-match') === etag) return c.body(null, 304, { ETag: etag, Vary: 'Accept-Language' });
+      const [whole] = withMessages([t], c);
+      return c.json({ ...whole!, segments: withMessages(t.segments, c) }, 200, { ETag: etag, Vary: 'Accept-Language' });
     },
   );
 

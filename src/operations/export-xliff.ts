@@ -1,4 +1,5 @@
-/** A locale as XLIFF 2.0 for a CAT tool: every segment, its current text, notes with glossary terms and findings. */
+/** A locale as XLIFF 2.0 for a CAT tool: every segment, its current text, notes with glossary terms and quality findings (in English). */
+import { translator } from '../i18n.ts';
 import { exportXliff } from '../interchange/xliff.ts';
 import type { OperationContext } from './context.ts';
 import { glossaryFor } from './glossary.ts';
@@ -8,6 +9,7 @@ export async function exportTranslationXliff(ctx: OperationContext, slug: string
   const statement = await getStatement(ctx, slug);
   const translation = await getTranslation(ctx, slug, locale);
   const glossary = await glossaryFor(ctx, statement.collection, translation.locale);
+  const t = translator('en');
   const placeholders = new Map(statement.segments.map((s) => [s.id, s.placeholders]));
   return exportXliff(
     slug,
@@ -23,7 +25,7 @@ export async function exportTranslationXliff(ctx: OperationContext, slug: string
         notes: [
           `state: ${s.state}`,
           ...terms.map((g) => (g.doNotTranslate ? `glossary: do not translate “${g.term}”` : `glossary: “${g.term}” → “${g.targetText}”`)),
-          ...s.findings.map((f) => `finding: ${f.code}${f.placeholderId ? ` (placeholder ${f.placeholderId})` : ''}`),
+          ...s.findings.map((f) => `${f.severity} (${f.rule}): ${t(`quality:${f.key}`, { ...f.args, defaultValue: f.key })}${f.overridden ? ` [overridden by ${f.overridden.by}: ${f.overridden.reason}]` : ''}`),
         ],
       };
     }),

@@ -4,6 +4,7 @@ import { DomainError } from '../errors.ts';
 import { canonicalLocale } from '../locale.ts';
 import { fromJson, toJson } from '../store/json.ts';
 import { requireRole, type Actor } from '../workflow/roles.ts';
+import type { Db } from '../store/store.ts';
 import { iso, type OperationContext } from './context.ts';
 
 export interface GlossaryTermInput {
@@ -40,8 +41,13 @@ export async function addGlossaryTerm(ctx: OperationContext, actor: Actor, input
 
 /** The terms that apply to a statement of `collection` translated into `locale`. */
 export async function glossaryFor(ctx: OperationContext, collection: string | null, locale: string) {
+  return glossaryIn(ctx.store.db, collection, locale);
+}
+
+/** The same, read through `db` (a transaction, say). */
+export async function glossaryIn(db: Db, collection: string | null, locale: string) {
   const scopes = collection ? ['*', collection] : ['*'];
-  const rows = await ctx.store.db
+  const rows = await db
     .selectFrom('glossary_terms')
     .selectAll()
     .where('scope', 'in', scopes)

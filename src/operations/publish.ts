@@ -2,7 +2,9 @@
  * Publishes locales of a statement together, in one transaction: each becomes an immutable
  * edition, or none does. A locale is published only when every segment of the current
  * source revision is approved and reassembles without findings. The source locale is
- * published from the source itself.
+ * published from the source itself. A new edition that replaces a live one carries a
+ * correction notice. Webhook deliveries are written in the same transaction (the outbox),
+ * due when the edition becomes visible.
  */
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../errors.ts';
@@ -19,11 +21,20 @@ import type { Provenance } from '../mt/provider.ts';
 import { requireRole, type Actor } from '../workflow/roles.ts';
 import { iso, type OperationContext } from './context.ts';
 import { sha256 } from './source-document.ts';
+import { correctionNotice } from '../publishing/correction.ts';
+import { rewriteUrls } from '../markdown/rewrite-urls.ts';
+import { linkTargetsFor } from './link-targets.ts';
+import { isBlocking, localeQuality, refuseIfBlocked } from './quality.ts';
+import { enqueueEvent } from '../webhooks/enqueue.ts';
 
 export interface PublishInput {
   slug: string;
   locales: readonly string[];
   embargoUntil?: string;
+  /** Publishes past the unreviewed-machine-text gate (over 95%), with the reason recorded. */
+  override?: { reason: string };
+  /** What a correction changed, in the publisher's words (shown with the correction notice). */
+  correctionNote?: string;
 }
 
 export interface EditionProvenance {
@@ -37,6 +48,8 @@ export interface EditionProvenance {
   engines: string[];
   reviewers: string[];
   approvedAt: string | null;
+  /** Quality findings published past, with who overrode them and why. */
+  overrides?: { rule: string; segmentId: string | null; reason: string; by: string; at: string }[];
 }
 
 export interface Approval {
@@ -59,7 +72,7 @@ export async function publish(ctx: OperationContext, actor: Actor, input: Publis
     for (const locale of locales) {
       const built = locale === statement.source_locale
         ? sourceEdition(revision)
-        : await translatedEdition(ctx, trx, statement, revision, locale);
+        : await translatedEdition(ctx, trx, statement, revision, locale, input.override?.reason?.trim() ? { actor, reason: input.override.reason.trim(), at } : undefined);
       const hash = sha256(built.markdown);
       const previous = await latestEditionRow(trx, statement.id, locale);
       // Nothing to do when the same text is live already; a scheduled one with the same text
@@ -69,6 +82,7 @@ export async function publish(ctx: OperationContext, actor: Actor, input: Publis
         editions.push({ ...live, created: false });
         continue;
       }
+      const correction = live && live.hash !== hash ? correctionNotice(live, built.markdown, at, input.correctionNote?.trim() || null, ctx.frontMatterKeys) : null;
       const row = {
         id: randomUUID(),
         statement_id: statement.id,
@@ -84,8 +98,13 @@ export async function publish(ctx: OperationContext, actor: Actor, input: Publis
         published_at: at,
         visible_from: embargo ?? at,
         published_by: actor.id,
+        correction: correction ? toJson(correction) : null,
       };
       await trx.insertInto('editions').values(row).execute();
+      await enqueueEvent(trx, correction ? 'edition.corrected' : 'edition.published', {
+        slug: statement.slug, locale, editionId: row.id, hash, sourceRevision: revision.number, publishedAt: at, visibleFrom: row.visible_from,
+        path: `/published/${statement.slug}/${locale}`, ...(correction ? { correction } : {}),
+      }, at, row.visible_from);
       if (locale !== statement.source_locale) {
         for (const s of built.texts) {
           await rememberTranslation(trx, { sourceLocale: statement.source_locale, targetLocale: locale, sourceText: s.source, targetText: s.target, origin: 'published', at });
@@ -117,14 +136,37 @@ function sourceEdition(revision: Revision) {
   return { markdown: revision.markdown, tree, approvals: [] as Approval[], provenance, texts: [] as { source: string; target: string }[] };
 }
 
-async function translatedEdition(ctx: OperationContext, db: Db, statement: { id: string; slug: string }, revision: Revision, locale: string) {
+async function translatedEdition(
+  ctx: OperationContext,
+  db: Db,
+  statement: { id: string; slug: string; source_locale: string; collection: string | null },
+  revision: Revision,
+  locale: string,
+  shareOverride: { actor: Actor; reason: string; at: string } | undefined,
+) {
   const translation = await requireTranslation(db, statement.id, locale, statement.slug);
   const rows = await segmentRows(db, translation.id, revision.number);
   const unapproved = rows.filter((r) => r.state !== 'approved').map((r) => ({ segmentId: r.segment_id, state: r.state }));
   if (unapproved.length > 0) {
     throw new DomainError('not_ready_to_publish', `${locale}: ${unapproved.length} segment(s) are not approved`, { locale, segments: unapproved });
   }
-  const doc = segmentMarkdown(revision.markdown, { frontMatterKeys: ctx.frontMatterKeys });
+  // Quality gate: every fatal finding fixed or overridden; the machine-share gate may be passed here with a reason.
+  const quality = await localeQuality(db, { statement, revision, translationId: translation.id, locale, rows, frontMatterKeys: ctx.frontMatterKeys });
+  const editionFindings = quality.edition.map((f) => {
+    if (!shareOverride || f.rule !== 'machine-share' || !isBlocking(f)) return f;
+    return { ...f, overridden: { reason: shareOverride.reason, by: shareOverride.actor.name, at: shareOverride.at } };
+  });
+  const all = [...[...quality.segments.values()].flat(), ...editionFindings];
+  refuseIfBlocked(all, { locale });
+  if (shareOverride && editionFindings.some((f) => f.rule === 'machine-share' && f.overridden?.at === shareOverride.at)) {
+    await db.insertInto('finding_overrides').values({
+      id: randomUUID(), translation_id: translation.id, revision: revision.number, segment_id: null, rule: 'machine-share',
+      text_hash: null, reason: shareOverride.reason, overridden_by: shareOverride.actor.id, at: shareOverride.at,
+    }).execute();
+  }
+  const overrides = all.filter((f) => f.overridden).map((f) => ({ rule: f.rule, segmentId: f.segmentId ?? null, ...f.overridden! }));
+  // The locale's own link targets replace the source's (segment ids do not depend on URLs).
+  const doc = segmentMarkdown(rewriteUrls(revision.markdown, await linkTargetsFor(db, locale)), { frontMatterKeys: ctx.frontMatterKeys });
   const result = reassemble(doc, new Map(rows.map((r) => [r.segment_id, r.text ?? ''])));
   if (result.findings.length > 0) {
     throw new DomainError('not_ready_to_publish', `${locale}: ${result.findings.length} segment(s) do not reassemble`, { locale, findings: result.findings });
@@ -145,6 +187,7 @@ async function translatedEdition(ctx: OperationContext, db: Db, statement: { id:
     engines: [...engines].sort(),
     reviewers: [...new Set(approvals.map((a) => a.reviewer))].sort(),
     approvedAt: approvals.reduce<string | null>((max, a) => (max === null || a.at > max ? a.at : max), null),
+    overrides,
   };
   const sourceText = new Map(revision.segmentList.map((s) => [s.id, s.text]));
   const texts = rows.map((r) => ({ source: sourceText.get(r.segment_id) ?? '', target: r.text ?? '' }));

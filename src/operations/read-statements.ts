@@ -12,8 +12,10 @@ import { requireTranslation, segmentRows } from '../store/queries/translations.t
 import type { Db } from '../store/store.ts';
 import { segmentStates, type SegmentState } from '../workflow/transitions.ts';
 import { loadTarget } from './load-translation.ts';
+import { localeQuality, type FindingView } from './quality.ts';
 import { iso, type OperationContext } from './context.ts';
 import type { EditionProvenance } from './publish.ts';
+import type { CorrectionNotice } from '../publishing/correction.ts';
 
 export type Progress = Record<SegmentState, number> & { total: number; published: boolean };
 
@@ -140,7 +142,7 @@ export interface TranslationSegmentView {
   state: SegmentState;
   version: number;
   lastEditor: string | null;
-  findings: { code: string; placeholderId?: number }[];
+  findings: FindingView[];
   /** Fuzzy translation-memory matches (≥ 0.75), when asked for. */
   suggestions?: TmMatch[];
 }
@@ -150,11 +152,13 @@ export async function getTranslation(ctx: OperationContext, slug: string, locale
   const db = ctx.store.db;
   const { locale, statement, revision } = await loadTarget(db, slug, localeTag);
   const translation = await requireTranslation(db, statement.id, locale, slug);
-  const rows = new Map((await segmentRows(db, translation.id, revision.number)).map((r) => [r.segment_id, r]));
+  const rowList = await segmentRows(db, translation.id, revision.number);
+  const rows = new Map(rowList.map((r) => [r.segment_id, r]));
+  const quality = await localeQuality(db, { statement, revision, translationId: translation.id, locale, rows: rowList, frontMatterKeys: ctx.frontMatterKeys });
   const segments: TranslationSegmentView[] = revision.segmentList.map((s) => {
     const r = rows.get(s.id);
     if (!r) throw new DomainError('segment_not_found', `Segment ${s.id} has no row`, { segmentId: s.id });
-    const findings = r.text === null ? [] : placeholderFindings(r.text, s);
+    const findings = quality.segments.get(s.id) ?? [];
     return {
       id: s.id,
       kind: s.kind,
@@ -183,18 +187,13 @@ export async function getTranslation(ctx: OperationContext, slug: string, locale
     submittedAt: translation.submitted_at,
     submittedRevision: translation.submitted_revision,
     segments,
+    /** Findings about the whole edition (structure, links, share of unreviewed machine text). */
+    findings: quality.edition,
   };
 }
 
-function placeholderFindings(text: string, segment: StoredSegment) {
-  const { tokens, problems } = xmlCodec.decode(text);
-  return [
-    ...problems.map((p) => ('placeholderId' in p ? { code: p.code, placeholderId: p.placeholderId } : { code: p.code })),
-    ...validatePlaceholders(tokens, segment.placeholders).map((p) => (p.placeholderId === undefined ? { code: p.code } : { code: p.code, placeholderId: p.placeholderId })),
-  ];
-}
 
-function editionView(row: { id: string; locale: string; hash: string; source_revision: number; published_at: string; visible_from: string; embargo_until: string | null; supersedes: string | null; provenance: string; approvals: string }, slug: string) {
+function editionView(row: { id: string; locale: string; hash: string; source_revision: number; published_at: string; visible_from: string; embargo_until: string | null; supersedes: string | null; provenance: string; approvals: string; correction: string | null }, slug: string) {
   return {
     id: row.id,
     slug,
@@ -207,6 +206,7 @@ function editionView(row: { id: string; locale: string; hash: string; source_rev
     supersedes: row.supersedes,
     provenance: fromJson<EditionProvenance>(row.provenance),
     approvals: fromJson<unknown[]>(row.approvals),
+    correction: fromJson<CorrectionNotice>(row.correction),
   };
 }
 
@@ -215,7 +215,7 @@ export async function listEditions(ctx: OperationContext, slug: string) {
   const rows = await ctx.store.db
     .selectFrom('editions')
     .leftJoin('edition_withdrawals', 'edition_withdrawals.edition_id', 'editions.id')
-    .select(['editions.id', 'editions.locale', 'editions.hash', 'editions.source_revision', 'editions.published_at', 'editions.visible_from', 'editions.embargo_until', 'editions.supersedes', 'editions.provenance', 'editions.approvals'])
+    .select(['editions.id', 'editions.locale', 'editions.hash', 'editions.source_revision', 'editions.published_at', 'editions.visible_from', 'editions.embargo_until', 'editions.supersedes', 'editions.provenance', 'editions.approvals', 'editions.correction'])
     .select(['edition_withdrawals.at as withdrawn_at', 'edition_withdrawals.reason as withdrawal_reason'])
     .where('editions.statement_id', '=', statement.id)
     .orderBy('editions.published_at', 'asc')

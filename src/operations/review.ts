@@ -1,6 +1,7 @@
 /**
  * A reviewer's decision on segments or on a whole locale: approve, or request changes.
- * Four-eyes: nobody approves a segment, or a locale, whose text they last wrote.
+ * Four-eyes: nobody approves a segment, or a locale, whose text they last wrote. A fatal
+ * quality finding (not overridden) blocks approval of its segment.
  */
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../errors.ts';
@@ -10,6 +11,7 @@ import { requireRole, type Actor } from '../workflow/roles.ts';
 import { applySegmentEvent } from './apply-segment-event.ts';
 import { iso, type OperationContext } from './context.ts';
 import { loadTranslation } from './load-translation.ts';
+import { localeQuality, refuseIfBlocked } from './quality.ts';
 
 export interface ReviewInput {
   slug: string;
@@ -44,6 +46,9 @@ export async function review(ctx: OperationContext, actor: Actor, input: ReviewI
         if (pending.length > 0) throw new DomainError('not_ready_to_approve', `${pending.length} segment(s) are not ready for approval`, { segments: pending });
         targets = rows.filter((r) => r.state === 'translated');
       }
+      // Fatal quality findings block approval until fixed or overridden with a reason.
+      const quality = await localeQuality(trx, { statement, revision, translationId: translation.id, locale, rows, frontMatterKeys: ctx.frontMatterKeys });
+      refuseIfBlocked(targets.flatMap((r) => quality.segments.get(r.segment_id) ?? []), { locale });
     } else if (wholeLocale) {
       targets = rows.filter((r) => r.state === 'translated' || r.state === 'approved' || r.state === 'machine');
     }

@@ -139,6 +139,8 @@ export interface EditionsTable {
   /** The time it is (or will be) visible: the embargo time, or the publication time. */
   visible_from: string;
   published_by: string | null;
+  /** JSON: the correction notice when this edition replaced a published one, else null. */
+  correction: string | null;
 }
 
 export interface EditionWithdrawalsTable {
@@ -212,6 +214,56 @@ export interface DraftJobLocalesTable {
   updated_at: string;
 }
 
+export interface FindingOverridesTable {
+  id: string;
+  translation_id: string;
+  revision: number;
+  /** Null: a finding about the whole edition. */
+  segment_id: string | null;
+  rule: string;
+  /** sha256 of the segment text the override was given for; an edit makes it lapse. */
+  text_hash: string | null;
+  reason: string;
+  overridden_by: string;
+  at: string;
+}
+
+export interface LinkTargetsTable {
+  locale: string;
+  source_url: string;
+  target_url: string;
+  updated_at: string;
+}
+
+export interface WebhooksTable {
+  id: string;
+  url: string;
+  /** Standard Webhooks secret, `whsec_…` (stored: the service signs with it). */
+  secret: string;
+  /** JSON array of event types. */
+  events: string;
+  created_by: string | null;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface WebhookDeliveriesTable {
+  /** Also the Standard Webhooks message id (`webhook-id`). */
+  id: string;
+  webhook_id: string;
+  event: string;
+  /** The exact JSON body sent (and signed). */
+  payload: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  next_attempt_at: string | null;
+  last_attempt_at: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
 export interface Schema {
   users: UsersTable;
   tokens: TokensTable;
@@ -229,4 +281,8 @@ export interface Schema {
   glossary_terms: GlossaryTermsTable;
   draft_jobs: DraftJobsTable;
   draft_job_locales: DraftJobLocalesTable;
+  finding_overrides: FindingOverridesTable;
+  link_targets: LinkTargetsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

@@ -134,7 +134,7 @@ describe.each(dialects)('translation workflow ($name)', (dialect) => {
 
     // A correction with an embargo: the first edition stays live until then.
     const s = (await getTranslation(w.ctx, 'seed-bank', 'fr')).segments[2]!;
-    await editSegment(w.ctx, w.translatorFr, { slug: 'seed-bank', locale: 'fr', segmentId: s.id, text: 'Correction du paragraphe.', expectedVersion: s.version });
+    await editSegment(w.ctx, w.translatorFr, { slug: 'seed-bank', locale: 'fr', segmentId: s.id, text: 'Le RSN a ouvert son troisième dépôt le 3 avril 2026 (corrigé).', expectedVersion: s.version });
     await review(w.ctx, w.reviewerFr, { slug: 'seed-bank', locale: 'fr', decision: 'approve', segments: [s.id] });
     const correction = (await publish(w.ctx, w.publisher, { slug: 'seed-bank', locales: ['fr'], embargoUntil: '2026-05-02T08:00:00Z' })).editions[0]!;
     expect(correction.supersedes).toBe(first.id);

@@ -114,11 +114,16 @@ describe('the workflow over HTTP', () => {
     expect((await call('reviewer', 'POST', `${base}/reviews`, { decision: 'approve' })).status).toBe(200);
     expect((await call('translator', 'POST', `${base}/reviews`, { decision: 'approve' })).body).toMatchObject({ error: { code: 'forbidden' } });
 
-    const published = await call('publisher', 'POST', `/api/statements/${sample.name}/editions`, { locales: ['fr', 'ar'] });
+    const published = await call('publisher', 'POST', `/api/statements/${sample.name}/editions`, { locales: ['ar', 'fr'] });
     expect(published.status).toBe(409);
     expect(published.body).toMatchObject({ error: { code: 'not_ready_to_publish', details: { locale: 'ar' } } });
-    const fr = await call('publisher', 'POST', `/api/statements/${sample.name}/editions`, { locales: ['fr', 'en'] });
+    // Every segment but one left exactly as the machine wrote it: the gate holds without a reason.
+    const gated = await call('publisher', 'POST', `/api/statements/${sample.name}/editions`, { locales: ['fr', 'en'] });
+    expect(gated.status).toBe(409);
+    expect(gated.body!.error).toMatchObject({ code: 'quality_blocked', details: { locale: 'fr', findings: [{ rule: 'machine-share', key: 'machine-share.excessive' }] } });
+    const fr = await call('publisher', 'POST', `/api/statements/${sample.name}/editions`, { locales: ['fr', 'en'], override: { reason: 'Pseudo text for a test run' } });
     expect(fr.status).toBe(201);
+    expect(fr.body!.editions[0].provenance.overrides).toEqual([expect.objectContaining({ rule: 'machine-share', reason: 'Pseudo text for a test run', by: 'publisher' })]);
     expect(fr.body!.editions.map((e: { locale: string }) => e.locale)).toEqual(['fr', 'en']);
     const list = await call('translator', 'GET', `/api/statements/${sample.name}/editions`);
     expect(list.body!.editions).toHaveLength(2);
@@ -248,6 +253,13 @@ describe('the workflow over HTTP', () => {
       'POST /api/statements/{slug}/translations/{locale}/reviews',
       'POST /api/statements/{slug}/translations/{locale}/submit',
       'POST /api/users',
+      'POST /api/webhooks',
+      'GET /api/link-targets/{locale}',
+      'POST /api/statements/{slug}/translations/{locale}/overrides',
+      'GET /api/statements/{slug}/translations/{locale}/back-translation',
+      'PUT /api/link-targets/{locale}',
+      'GET /api/webhooks',
+      'GET /api/webhooks/{id}/deliveries',
       'PUT /api/statements/{slug}/source',
       'PUT /api/statements/{slug}/translations/{locale}',
       'PUT /api/statements/{slug}/translations/{locale}/segments/{segmentId}',

@@ -85,13 +85,16 @@ beforeAll(async () => {
   })) {
     tokens[name] = (await call('admin', 'POST', '/api/users', { name, roles })).body.token;
   }
-  expect((await call('publisher', 'POST', '/api/statements', { slug: 'codes', sourceLocale: 'en', markdown: '# Title\n\nOne paragraph.\n\n- item one\n- item two\n' })).status).toBe(201);
+  expect((await call('publisher', 'POST', '/api/statements', { slug: 'codes', sourceLocale: 'en', markdown: '# Title\n\nOne paragraph.\n\n- item one\n- 2 items\n' })).status).toBe(201);
   const job = (await call('translator', 'POST', '/api/statements/codes/drafts', { locales: ['fr'], provider: 'pseudo' })).body;
   await until(async () => (await call('translator', 'GET', `/api/jobs/${job.id}`)).body.status === 'done');
   segments = (await call('translator', 'GET', '/api/statements/codes/translations/fr')).body.segments;
   // A segment the dual-role user wrote (for four-eyes); the others stay machine drafts.
   const s = segments[0]!;
   expect((await call('both', 'PUT', `/api/statements/codes/translations/fr/segments/${s.id}`, { text: 'Titre' }, { 'if-match': String(s.version) })).status).toBe(200);
+  // A translation that loses the source's number: a fatal quality finding.
+  const numbered = segments[3]!;
+  expect((await call('translator', 'PUT', `/api/statements/codes/translations/fr/segments/${numbered.id}`, { text: 'deux articles' }, { 'if-match': String(numbered.version) })).status).toBe(200);
   segments = (await call('translator', 'GET', '/api/statements/codes/translations/fr')).body.segments;
   // An English edition, withdrawn once.
   enEdition = (await call('publisher', 'POST', '/api/statements/codes/editions', { locales: ['en'] })).body.editions[0].id;
@@ -157,12 +160,14 @@ const cases: Record<ErrorCode, HttpCase | OtherCase> = {
   version_conflict: { http: () => call('translator', 'PUT', `/api/statements/codes/translations/fr/segments/${segments[1]!.id}`, { text: 'x' }, { 'if-match': '999' }) },
   revision_conflict: { http: () => call('publisher', 'PUT', '/api/statements/codes/source', '# New\n', { 'if-match': '"7"', 'content-type': 'text/markdown' }) },
   transition_refused: { http: () => call('reviewer', 'POST', '/api/statements/codes/translations/fr/reviews', { decision: 'approve', segments: [segments[1]!.id], comment: 'ok' }) },
+  quality_blocked: { http: () => call('reviewer', 'POST', '/api/statements/codes/translations/fr/reviews', { decision: 'approve', segments: [segments[3]!.id], comment: 'ok' }), details: { count: 1 } },
   not_ready_to_submit: { http: () => call('translator', 'POST', '/api/statements/codes/translations/fr/submit') },
   not_ready_to_approve: { http: () => call('reviewer', 'POST', '/api/statements/codes/translations/fr/reviews', { decision: 'approve', comment: 'all' }) },
   not_ready_to_publish: { http: () => call('publisher', 'POST', '/api/statements/codes/editions', { locales: ['fr'] }) },
   embargo_invalid: { http: () => call('publisher', 'POST', '/api/statements/codes/editions', { locales: ['en'], embargoUntil: 'next tuesday' }) },
   edition_withdrawn: { http: () => call('publisher', 'POST', `/api/statements/codes/editions/${enEdition}/withdraw`, { reason: 'again' }) },
   not_found: { http: () => call(null, 'GET', '/no/such/page') },
+  webhook_not_found: { http: () => call('admin', 'GET', '/api/webhooks/nope/deliveries'), details: { webhookId: 'nope' } },
   internal_error: {
     // Last: breaks the database under the running service (a table dropped behind its back).
     http: async () => {

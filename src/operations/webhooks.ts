@@ -1,0 +1,73 @@
+/** Webhook subscriptions (admins) and their delivery log. */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DomainError } from '../errors.ts';
+import { fromJson, toJson } from '../store/json.ts';
+import { webhookEvents, type WebhookEvent } from '../webhooks/events.ts';
+import { requireAdmin, type Actor } from '../workflow/roles.ts';
+import { iso, type OperationContext } from './context.ts';
+
+export interface WebhookInput {
+  url: string;
+  events?: readonly string[];
+}
+
+export async function createWebhook(ctx: OperationContext, actor: Actor, input: WebhookInput) {
+  requireAdmin(actor);
+  let url: URL;
+  try {
+    url = new URL(input.url);
+  } catch {
+    throw new DomainError('validation_failed', `Not a URL: ${JSON.stringify(input.url)}`, { field: 'url', problem: 'not a URL' });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new DomainError('validation_failed', 'A webhook URL is http or https', { field: 'url', problem: 'http or https only' });
+  }
+  const events = [...new Set(input.events ?? webhookEvents)];
+  const unknown = events.filter((e) => !(webhookEvents as readonly string[]).includes(e));
+  if (unknown.length > 0 || events.length === 0) {
+    throw new DomainError('validation_failed', `Unknown events: ${unknown.join(', ')}`, { field: 'events', problem: `one or more of ${webhookEvents.join(', ')}` });
+  }
+  const row = {
+    id: randomUUID(),
+    url: url.toString(),
+    secret: `whsec_${randomBytes(32).toString('base64')}`,
+    events: toJson(events),
+    created_by: actor.id,
+    created_at: iso(ctx),
+  };
+  await ctx.store.transaction((trx) => trx.insertInto('webhooks').values(row).execute());
+  return { id: row.id, url: row.url, events: events as WebhookEvent[], secret: row.secret, createdAt: row.created_at };
+}
+
+export async function listWebhooks(ctx: OperationContext, actor: Actor) {
+  requireAdmin(actor);
+  const rows = await ctx.store.db.selectFrom('webhooks').selectAll().orderBy('created_at').execute();
+  return rows.map((r) => ({ id: r.id, url: r.url, events: fromJson<WebhookEvent[]>(r.events) ?? [], createdAt: r.created_at, disabledAt: r.disabled_at }));
+}
+
+export async function listDeliveries(ctx: OperationContext, actor: Actor, webhookId: string, limit = 100) {
+  requireAdmin(actor);
+  const hook = await ctx.store.db.selectFrom('webhooks').select('id').where('id', '=', webhookId).executeTakeFirst();
+  if (!hook) throw new DomainError('webhook_not_found', `No webhook ${webhookId}`, { webhookId });
+  const rows = await ctx.store.db
+    .selectFrom('webhook_deliveries')
+    .selectAll()
+    .where('webhook_id', '=', webhookId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    event: r.event as WebhookEvent,
+    status: r.status,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    lastAttemptAt: r.last_attempt_at,
+    lastStatus: r.last_status,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+    deliveredAt: r.delivered_at,
+    payload: JSON.parse(r.payload) as unknown,
+  }));
+}
