@@ -9,6 +9,7 @@ import { readDocument } from '../src/read-document.ts';
 import { drafts } from './drafts.ts';
 import { importCommand } from './import.ts';
 import { publishCommand } from './publish.ts';
+import { exportCommand } from './export.ts';
 import { parse, UsageError } from './parse-args.ts';
 
 export { UsageError };
@@ -34,6 +35,8 @@ Commands:
   drafts --resume                             finish draft jobs an interrupted run left
   publish <slug> --to <locale,…> [--embargo <ISO time>]
                                               publish approved locales together, all or none
+  export <dir> [--base-url <url>]             every published edition as Markdown, HTML and
+                                              JSON, feeds and a sitemap, for a static site
 `;
 
 const segments: Command = async (args, { config, stdout }) => {
@@ -73,4 +76,4 @@ const translate: Command = async (args, { config, stdout, stderr }) => {
   return 0;
 };
 
-export const commands: Record<string, Command> = { segments, translate, import: importCommand, drafts, publish: publishCommand };
+export const commands: Record<string, Command> = { segments, translate, import: importCommand, drafts, publish: publishCommand, export: exportCommand };

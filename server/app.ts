@@ -14,6 +14,7 @@ import { PublishedCache } from './published-cache.ts';
 import { draftRoutes } from './routes/drafts.ts';
 import { editionRoutes } from './routes/editions.ts';
 import { publishedRoutes } from './routes/published.ts';
+import { feedRoutes } from './routes/feeds.ts';
 import { statementRoutes } from './routes/statements.ts';
 import { translationRoutes } from './routes/translations.ts';
 import { userRoutes } from './routes/users.ts';
@@ -52,6 +53,7 @@ export function createApp(config: Config, deps: AppDeps): OpenAPIHono {
   api.route('/', draftRoutes(deps.ctx, deps.providers, config.routes, deps.runner));
   app.route('/api', api);
   app.route('/published', publishedRoutes(published, config));
+  app.route('/feeds', feedRoutes(deps.ctx, config));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   documentPublicRoutes(app);

@@ -22,6 +22,17 @@ const ifNoneMatch = z.string().optional().openapi({ param: { name: 'if-none-matc
 export function documentPublicRoutes(app: OpenAPIHono): void {
   app.openAPIRegistry.registerPath({
     method: 'get',
+    path: '/feeds/{file}',
+    summary: 'RSS (`{locale}.rss`) or Atom (`{locale}.atom`) feed of the statements published in a locale, with hreflang alternates; corrections marked',
+    security: [],
+    request: { params: z.object({ file: z.string().openapi({ example: 'fr.atom' }) }) },
+    responses: {
+      200: { description: 'The feed', content: { 'application/rss+xml': { schema: z.string() }, 'application/atom+xml': { schema: z.string() } } },
+      304: { description: 'Not modified (If-None-Match)' },
+    },
+  });
+  app.openAPIRegistry.registerPath({
+    method: 'get',
     path: '/health',
     summary: 'Liveness, and the machine-translation providers this instance has',
     security: [],

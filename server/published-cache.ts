@@ -7,6 +7,7 @@
  */
 import type { OperationContext } from '../src/operations/context.ts';
 import { editionContent, publishedIndex, type LiveEditionRef, type PublishedIndex } from '../src/operations/read-published.ts';
+import { footerFrom } from '../src/publishing/edition-footer.ts';
 import { renderEditionHtml } from '../src/publishing/render-html.ts';
 import type { Root } from 'mdast';
 
@@ -73,8 +74,12 @@ export class PublishedCache {
     const entry: BodyEntry = {
       promise: editionContent(this.ctx, ref.id).then((c) => ({
         md: c.markdown,
-        html: renderEditionHtml(c.mdast as Root, ref.locale),
-        json: JSON.stringify({ mdast: c.mdast, edition: { id: ref.id, slug, locale: ref.locale, hash: ref.hash, sourceRevision: ref.sourceRevision, publishedAt: ref.publishedAt }, provenance: c.provenance }),
+        html: renderEditionHtml(c.mdast as Root, ref.locale, c.provenance ? { footer: footerFrom(c.provenance, { publishedAt: ref.publishedAt, correction: c.correction }) } : {}),
+        json: JSON.stringify({
+          mdast: c.mdast,
+          edition: { id: ref.id, slug, locale: ref.locale, hash: ref.hash, sourceRevision: ref.sourceRevision, publishedAt: ref.publishedAt, correction: c.correction },
+          provenance: c.provenance,
+        }),
       })),
     };
     entry.promise.then(

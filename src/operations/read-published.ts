@@ -8,6 +8,7 @@ import { lookup } from 'bcp-47-match';
 import { DomainError } from '../errors.ts';
 import { fromJson } from '../store/json.ts';
 import type { EditionProvenance } from './publish.ts';
+import type { CorrectionNotice } from '../publishing/correction.ts';
 import { iso, type OperationContext } from './context.ts';
 
 export interface LiveEditionRef {
@@ -52,12 +53,13 @@ export interface EditionContent {
   markdown: string;
   mdast: unknown;
   provenance: EditionProvenance | null;
+  correction: CorrectionNotice | null;
 }
 
 export async function editionContent(ctx: OperationContext, id: string): Promise<EditionContent> {
-  const row = await ctx.store.db.selectFrom('editions').select(['markdown', 'mdast', 'provenance']).where('id', '=', id).executeTakeFirst();
+  const row = await ctx.store.db.selectFrom('editions').select(['markdown', 'mdast', 'provenance', 'correction']).where('id', '=', id).executeTakeFirst();
   if (!row) throw new DomainError('edition_not_found', `No edition ${id}`, { editionId: id });
-  return { markdown: row.markdown, mdast: JSON.parse(row.mdast) as unknown, provenance: fromJson<EditionProvenance>(row.provenance) };
+  return { markdown: row.markdown, mdast: JSON.parse(row.mdast) as unknown, provenance: fromJson<EditionProvenance>(row.provenance), correction: fromJson<CorrectionNotice>(row.correction) };
 }
 
 /** The locale to serve for a reader's languages: lookup, then fallbacks, then the source. */

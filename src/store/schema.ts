@@ -264,6 +264,19 @@ export interface WebhookDeliveriesTable {
   delivered_at: string | null;
 }
 
+/** A browser session of the web pages (the id itself is only in the browser's cookie). */
+export interface SessionsTable {
+  /** sha256 of the session id, hex. */
+  id_hash: string;
+  user_id: string;
+  /** The token signed in with: revoking it ends the session. */
+  token_id: string;
+  /** Sent back with every form and state-changing request of the session. */
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Schema {
   users: UsersTable;
   tokens: TokensTable;
@@ -285,4 +298,5 @@ export interface Schema {
   link_targets: LinkTargetsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  sessions: SessionsTable;
 }

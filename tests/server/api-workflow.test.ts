@@ -264,6 +264,7 @@ describe('the workflow over HTTP', () => {
       'PUT /api/statements/{slug}/translations/{locale}',
       'PUT /api/statements/{slug}/translations/{locale}/segments/{segmentId}',
       'GET /health',
+      'GET /feeds/{file}',
       'GET /published/{slug}',
       'GET /published/{slug}/{file}',
     ].sort());

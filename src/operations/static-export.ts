@@ -1,0 +1,63 @@
+/**
+ * Static export: every live edition as Markdown, a whole HTML page and JSON
+ * (`<dir>/<slug>/<locale>.{md,html,json}`), RSS and Atom feeds per locale
+ * (`<dir>/feeds/<locale>.{rss,atom}`), an index (`<dir>/index.json`) and a sitemap with
+ * hreflang alternates (`<dir>/sitemap.xml`), for a static site or a CDN. Files are written
+ * to a temporary name and renamed, so a reader of the folder never sees half a file.
+ */
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Root } from 'mdast';
+import { editionFeeds } from '../publishing/edition-feeds.ts';
+import { footerFrom } from '../publishing/edition-footer.ts';
+import { htmlDocument } from '../publishing/html-document.ts';
+import { renderEditionHtml } from '../publishing/render-html.ts';
+import { buildSitemap } from '../publishing/sitemap.ts';
+import type { OperationContext } from './context.ts';
+import { liveEditions } from './live-editions.ts';
+
+export interface ExportResult {
+  editions: number;
+  locales: string[];
+  files: number;
+}
+
+export async function exportStatic(ctx: OperationContext, dir: string, baseUrl: string): Promise<ExportResult> {
+  const base = baseUrl.replace(/\/+$/, '');
+  const editions = await liveEditions(ctx);
+  const urlOf = (slug: string, locale: string) => `${base}/${encodeURIComponent(slug)}/${encodeURIComponent(locale)}.html`;
+  let files = 0;
+  const write = async (path: string, content: string) => {
+    const full = join(dir, path);
+    await mkdir(dirname(full), { recursive: true });
+    const temp = `${full}.${process.pid}.tmp`;
+    await writeFile(temp, content);
+    await rename(temp, full);
+    files++;
+  };
+
+  for (const e of editions) {
+    const footer = e.provenance ? { footer: footerFrom(e.provenance, { publishedAt: e.publishedAt, correction: e.correction }) } : {};
+    const alternates = e.locales.map((l) => ({ locale: l, url: urlOf(e.slug, l) }));
+    await write(join(e.slug, `${e.locale}.md`), e.markdown);
+    await write(join(e.slug, `${e.locale}.html`), htmlDocument({ locale: e.locale, title: e.title, article: renderEditionHtml(e.mdast as Root, e.locale, footer), canonical: urlOf(e.slug, e.locale), alternates }));
+    const edition = { id: e.id, slug: e.slug, locale: e.locale, hash: e.hash, sourceRevision: e.sourceRevision, publishedAt: e.publishedAt, visibleFrom: e.visibleFrom, correction: e.correction };
+    await write(join(e.slug, `${e.locale}.json`), `${JSON.stringify({ mdast: e.mdast, edition, provenance: e.provenance })}\n`);
+  }
+
+  const locales = [...new Set(editions.map((e) => e.locale))].sort();
+  for (const locale of locales) {
+    const feeds = editionFeeds(editions, { locale, siteUrl: base, urlOf, feedUrls: { rss: `${base}/feeds/${locale}.rss`, atom: `${base}/feeds/${locale}.atom` }, limit: 100 });
+    await write(join('feeds', `${locale}.rss`), feeds.rss);
+    await write(join('feeds', `${locale}.atom`), feeds.atom);
+  }
+
+  await write('sitemap.xml', buildSitemap(editions.map((e) => ({
+    url: urlOf(e.slug, e.locale),
+    lastmod: (e.correction?.at ?? e.visibleFrom),
+    alternates: e.locales.map((l) => ({ locale: l, url: urlOf(e.slug, l) })),
+  }))));
+  const index = editions.map((e) => ({ slug: e.slug, locale: e.locale, title: e.title, hash: e.hash, visibleFrom: e.visibleFrom, html: urlOf(e.slug, e.locale) }));
+  await write('index.json', `${JSON.stringify({ baseUrl: base, exportedAt: ctx.now().toISOString(), editions: index }, null, 2)}\n`);
+  return { editions: editions.length, locales, files };
+}
