@@ -3,6 +3,7 @@ import { benchDrafts } from './drafts.ts';
 import { benchFidelity } from './fidelity.ts';
 import { benchHttp } from './http.ts';
 import { benchMarkdownCore } from './markdown-core.ts';
+import { benchQuality } from './quality.ts';
 import { benchStore } from './store.ts';
 
 const only = process.argv[2];
@@ -11,6 +12,7 @@ const benches: Record<string, () => void | Promise<void>> = {
   fidelity: () => benchFidelity(),
   store: () => benchStore(),
   drafts: () => benchDrafts(),
+  quality: () => benchQuality(),
   http: () => benchHttp(),
 };
 for (const [name, run] of Object.entries(benches)) {

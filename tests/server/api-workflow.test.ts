@@ -255,6 +255,8 @@ describe('the workflow over HTTP', () => {
       'POST /api/users',
       'POST /api/webhooks',
       'GET /api/link-targets/{locale}',
+      'POST /api/glossary',
+      'GET /api/glossary',
       'POST /api/statements/{slug}/translations/{locale}/overrides',
       'GET /api/statements/{slug}/translations/{locale}/back-translation',
       'PUT /api/link-targets/{locale}',

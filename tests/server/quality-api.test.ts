@@ -66,7 +66,17 @@ describe('quality checks in the workflow', () => {
     expect(fr[1]!.findings[0]!.message).not.toBe(fatal.message);
     expect(en[0]!.findings.filter((f) => f.severity === 'fatal')).toEqual([]);
 
+    // A glossary term the title must keep: added, then checked.
+    expect((await call('publisher', 'POST', '/api/glossary', { term: 'Tarsin' })).status).toBe(201);
+    expect((await call('reviewer', 'GET', '/api/glossary?locale=fr')).body.terms).toEqual([expect.objectContaining({ term: 'Tarsin', doNotTranslate: true })]);
+    const renamed = (await segmentsOf())[0]!;
+    expect((await edit(renamed, 'Les partenaires se réunissent à Tarsine')).status).toBe(200);
+    expect((await segmentsOf())[0]!.findings).toContainEqual(expect.objectContaining({ rule: 'glossary', severity: 'fatal', key: 'glossary.do-not-translate' }));
+    const back = (await segmentsOf())[0]!;
+    expect((await edit(back, 'Les partenaires se réunissent à Tarsin')).status).toBe(200);
+
     const xliff = (await call('reviewer', 'GET', `${base}.xlf`)).text;
+    expect(xliff).toContain('glossary: do not translate “Tarsin”');
     expect(xliff).toContain('fatal (numbers): ');
 
     expect((await call('translator', 'POST', `${base}/submit`)).status).toBe(200);

@@ -73,6 +73,8 @@ const routes: Route[] = [
   { name: 'GET /api/webhooks/{id}/deliveries', allowed: ['admin'], request: (w) => call(w, 'GET', '/api/webhooks/none/deliveries') },
   { name: 'GET /api/statements/{slug}/translations/{locale}/back-translation', allowed: everyone, request: (w) => call(w, 'GET', '/api/statements/matrix/translations/fr/back-translation?provider=pseudo') },
   { name: 'POST /api/statements/{slug}/translations/{locale}/overrides', allowed: ['admin', 'reviewer'], request: (w) => call(w, 'POST', '/api/statements/matrix/translations/fr/overrides', { rule: 'machine-share', reason: 'matrix' }) },
+  { name: 'POST /api/glossary', allowed: ['admin', 'publisher'], request: (w) => call(w, 'POST', '/api/glossary', { term: 'RSN' }) },
+  { name: 'GET /api/glossary', allowed: everyone, request: (w) => call(w, 'GET', '/api/glossary?locale=fr') },
   { name: 'GET /api/link-targets/{locale}', allowed: everyone, request: (w) => call(w, 'GET', '/api/link-targets/fr') },
   { name: 'PUT /api/link-targets/{locale}', allowed: ['admin', 'publisher'], request: (w) => call(w, 'PUT', '/api/link-targets/fr', { targets: { 'https://a.example/': 'https://a.example/fr/' } }) },
   { name: 'POST /api/users', allowed: ['admin'], request: (w) => call(w, 'POST', '/api/users', { name: `u-${w}`, roles: [{ role: 'translator', locale: 'fr' }] }) },
