@@ -21,6 +21,7 @@ import { userRoutes } from './routes/users.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { linkTargetRoutes } from './routes/link-targets.ts';
 import { overrideRoutes } from './routes/overrides.ts';
+import { glossaryRoutes } from './routes/glossary.ts';
 import { backTranslationRoutes } from './routes/back-translation.ts';
 
 export interface AppDeps {
@@ -49,6 +50,7 @@ export function createApp(config: Config, deps: AppDeps): OpenAPIHono {
   api.route('/', webhookRoutes(deps.ctx));
   api.route('/', linkTargetRoutes(deps.ctx));
   api.route('/', overrideRoutes(deps.ctx));
+  api.route('/', glossaryRoutes(deps.ctx));
   api.route('/', backTranslationRoutes(deps.ctx, deps.providers, config.routes));
   api.route('/', draftRoutes(deps.ctx, deps.providers, config.routes, deps.runner));
   app.route('/api', api);
