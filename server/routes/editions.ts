@@ -4,6 +4,7 @@ import type { OperationContext } from '../../src/operations/context.ts';
 import { publish } from '../../src/operations/publish.ts';
 import { withdrawEdition } from '../../src/operations/withdraw-edition.ts';
 import { listEditions } from '../../src/operations/read-statements.ts';
+import { withMessages } from '../finding-messages.ts';
 import { openApiApp } from '../openapi-app.ts';
 import type { PublishedCache } from '../published-cache.ts';
 import { Edition, ErrorBody, PublishBody, Slug, WithdrawBody } from '../schemas.ts';
@@ -34,7 +35,7 @@ export function editionRoutes(ctx: OperationContext, published: PublishedCache, 
       published.forget(slug);
       changed();
       const all = await listEditions(ctx, slug);
-      return c.json({ editions: editions.map((e) => ({ ...all.find((x) => x.id === e.id)!, created: e.created })) }, 201);
+      return c.json({ editions: editions.map((e) => ({ ...all.find((x) => x.id === e.id)!, created: e.created, findings: withMessages([e], c)[0]!.findings })) }, 201);
     },
   );
 

@@ -24,7 +24,7 @@ import { sha256 } from './source-document.ts';
 import { correctionNotice } from '../publishing/correction.ts';
 import { rewriteUrls } from '../markdown/rewrite-urls.ts';
 import { linkTargetsFor } from './link-targets.ts';
-import { isBlocking, localeQuality, refuseIfBlocked } from './quality.ts';
+import { isBlocking, localeQuality, refuseIfBlocked, type FindingView } from './quality.ts';
 import { enqueueEvent } from '../webhooks/enqueue.ts';
 
 export interface PublishInput {
@@ -79,7 +79,7 @@ export async function publish(ctx: OperationContext, actor: Actor, input: Publis
       // is not live, so publishing now makes a new, visible edition.
       const live = await liveEditionRow(trx, statement.id, locale, at);
       if (live && live.hash === hash && !embargo && previous?.id === live.id) {
-        editions.push({ ...live, created: false });
+        editions.push({ ...live, created: false, findings: built.findings });
         continue;
       }
       const correction = live && live.hash !== hash ? correctionNotice(live, built.markdown, at, input.correctionNote?.trim() || null, ctx.frontMatterKeys) : null;
@@ -110,7 +110,7 @@ export async function publish(ctx: OperationContext, actor: Actor, input: Publis
           await rememberTranslation(trx, { sourceLocale: statement.source_locale, targetLocale: locale, sourceText: s.source, targetText: s.target, origin: 'published', at });
         }
       }
-      editions.push({ ...row, created: true });
+      editions.push({ ...row, created: true, findings: built.findings });
     }
     return { slug: statement.slug, editions };
   });
@@ -133,7 +133,7 @@ function sourceEdition(revision: Revision) {
     source: true, sourceRevision: revision.number, segments: revision.segmentList.length,
     machineAssistedShare: 0, unreviewedMachineShare: 0, engines: [], reviewers: [], approvedAt: null,
   };
-  return { markdown: revision.markdown, tree, approvals: [] as Approval[], provenance, texts: [] as { source: string; target: string }[] };
+  return { markdown: revision.markdown, tree, approvals: [] as Approval[], provenance, texts: [] as { source: string; target: string }[], findings: [] as FindingView[] };
 }
 
 async function translatedEdition(
@@ -191,7 +191,8 @@ async function translatedEdition(
   };
   const sourceText = new Map(revision.segmentList.map((s) => [s.id, s.text]));
   const texts = rows.map((r) => ({ source: sourceText.get(r.segment_id) ?? '', target: r.text ?? '' }));
-  return { markdown: result.markdown, tree: result.tree, approvals, provenance, texts };
+  // What did not block is reported with the edition: warnings, and what was overridden.
+  return { markdown: result.markdown, tree: result.tree, approvals, provenance, texts, findings: all.filter((f) => !isBlocking(f)) };
 }
 
 /** The latest approval of each segment (in any revision: unchanged segments keep theirs). */

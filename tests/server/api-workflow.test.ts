@@ -124,6 +124,8 @@ describe('the workflow over HTTP', () => {
     const fr = await call('publisher', 'POST', `/api/statements/${sample.name}/editions`, { locales: ['fr', 'en'], override: { reason: 'Pseudo text for a test run' } });
     expect(fr.status).toBe(201);
     expect(fr.body!.editions[0].provenance.overrides).toEqual([expect.objectContaining({ rule: 'machine-share', reason: 'Pseudo text for a test run', by: 'publisher' })]);
+    // What did not block comes back with the edition, with its message.
+    expect(fr.body!.editions[0].findings).toContainEqual(expect.objectContaining({ rule: 'machine-share', severity: 'fatal', overridden: expect.objectContaining({ reason: 'Pseudo text for a test run' }), message: expect.stringMatching(/%/) }));
     expect(fr.body!.editions.map((e: { locale: string }) => e.locale)).toEqual(['fr', 'en']);
     const list = await call('translator', 'GET', `/api/statements/${sample.name}/editions`);
     expect(list.body!.editions).toHaveLength(2);
