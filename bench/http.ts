@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
+import { median } from './measure.ts';
 
 const root = new URL('../', import.meta.url).pathname;
 
@@ -40,11 +41,16 @@ export async function benchHttp(): Promise<void> {
       const baseline = `${bare.url}${published.path}`;
       await load(target);
       await load(baseline);
-      const editions = await load(target);
-      const plain = await load(baseline);
-      const editions304 = await load(target, { 'if-none-match': etag });
-      const plain304 = await load(baseline, { 'if-none-match': etag });
-      console.log(`\n## HTTP: GET ${published.path} (${body.length} bytes), 10 connections, 5 s each, req/s`);
+      // Alternating rounds; the median of each series (two cores are shared with the load generator).
+      const series: Record<'editions' | 'plain' | 'editions304' | 'plain304', number[]> = { editions: [], plain: [], editions304: [], plain304: [] };
+      for (let round = 0; round < 3; round++) {
+        series.editions.push(await load(target));
+        series.plain.push(await load(baseline));
+        series.editions304.push(await load(target, { 'if-none-match': etag }));
+        series.plain304.push(await load(baseline, { 'if-none-match': etag }));
+      }
+      const [editions, plain, editions304, plain304] = [series.editions, series.plain, series.editions304, series.plain304].map(median) as [number, number, number, number];
+      console.log(`\n## HTTP: GET ${published.path} (${body.length} bytes), 10 connections, 3 rounds of 5 s each, median req/s`);
       console.log(`bare Hono route, same bytes   ${plain.toFixed(0).padStart(7)}`);
       console.log(`Editions published edition   ${editions.toFixed(0).padStart(7)}   ${(editions / plain).toFixed(2)}×`);
       console.log(`bare Hono route, 304          ${plain304.toFixed(0).padStart(7)}`);
