@@ -18,7 +18,7 @@ export function feedRoutes(ctx: OperationContext, config: Config) {
     const locale = canonicalLocale(m[1]!);
     const kind = m[2] as 'rss' | 'atom';
     const site = config.publicUrl ?? new URL(c.req.url).origin;
-    const feeds = editionFeeds(await liveEditions(ctx, { locale }), {
+    const feeds = editionFeeds(await liveEditions(ctx, { locale, limit: 50 }), {
       locale,
       siteUrl: site,
       urlOf: (slug, l) => `${site}/published/${slug}/${l}`,

@@ -29,11 +29,13 @@ export interface LiveEdition {
   locales: string[];
 }
 
-export async function liveEditions(ctx: OperationContext, filter: { locale?: string } = {}): Promise<LiveEdition[]> {
+/** `limit`: only the newest (for feeds). */
+export async function liveEditions(ctx: OperationContext, filter: { locale?: string; limit?: number } = {}): Promise<LiveEdition[]> {
+  // Which edition is live per statement and locale, from the light columns of every edition.
   const rows = await ctx.store.db
     .selectFrom('editions')
     .innerJoin('statements', 'statements.id', 'editions.statement_id')
-    .select(['editions.id', 'statements.slug', 'editions.locale', 'editions.hash', 'editions.source_revision', 'editions.published_at', 'editions.visible_from', 'editions.markdown', 'editions.mdast', 'editions.provenance', 'editions.correction'])
+    .select(['editions.id', 'statements.slug', 'editions.locale', 'editions.visible_from'])
     .where('editions.visible_from', '<=', iso(ctx))
     .where(notWithdrawn)
     .orderBy('editions.visible_from', 'asc')
@@ -44,28 +46,42 @@ export async function liveEditions(ctx: OperationContext, filter: { locale?: str
   for (const r of rows) live.set(`${r.slug}\u0000${r.locale}`, r);
   const localesOf = new Map<string, string[]>();
   for (const r of live.values()) localesOf.set(r.slug, [...(localesOf.get(r.slug) ?? []), r.locale]);
+  const wanted = [...live.values()]
+    .filter((r) => !filter.locale || r.locale === filter.locale)
+    .sort((a, b) => (a.visible_from < b.visible_from ? 1 : a.visible_from > b.visible_from ? -1 : 0))
+    .slice(0, filter.limit ?? Number.POSITIVE_INFINITY);
   const out: LiveEdition[] = [];
-  for (const r of live.values()) {
-    if (filter.locale && r.locale !== filter.locale) continue;
-    const mdast = JSON.parse(r.mdast) as Root;
-    const heading = mdast.children.find((n): n is Heading => n.type === 'heading');
-    const paragraph = mdast.children.find((n): n is Paragraph => n.type === 'paragraph');
-    out.push({
-      id: r.id,
-      slug: r.slug,
-      locale: r.locale,
-      hash: r.hash,
-      sourceRevision: r.source_revision,
-      publishedAt: r.published_at,
-      visibleFrom: r.visible_from,
-      markdown: r.markdown,
-      mdast,
-      provenance: fromJson<EditionProvenance>(r.provenance),
-      correction: fromJson<CorrectionNotice>(r.correction),
-      title: heading ? toString(heading) : r.slug,
-      summary: paragraph ? toString(paragraph) : '',
-      locales: [...(localesOf.get(r.slug) ?? [])].sort(),
-    });
+  // Then the content of the wanted ones only, a bounded number at a time.
+  for (let i = 0; i < wanted.length; i += 200) {
+    const chunk = wanted.slice(i, i + 200);
+    const full = await ctx.store.db
+      .selectFrom('editions')
+      .select(['id', 'hash', 'source_revision', 'published_at', 'visible_from', 'markdown', 'mdast', 'provenance', 'correction'])
+      .where('id', 'in', chunk.map((r) => r.id))
+      .execute();
+    const byId = new Map(full.map((f) => [f.id, f]));
+    for (const r of chunk) {
+      const f = byId.get(r.id)!;
+      const mdast = JSON.parse(f.mdast) as Root;
+      const heading = mdast.children.find((n): n is Heading => n.type === 'heading');
+      const paragraph = mdast.children.find((n): n is Paragraph => n.type === 'paragraph');
+      out.push({
+        id: r.id,
+        slug: r.slug,
+        locale: r.locale,
+        hash: f.hash,
+        sourceRevision: f.source_revision,
+        publishedAt: f.published_at,
+        visibleFrom: f.visible_from,
+        markdown: f.markdown,
+        mdast,
+        provenance: fromJson<EditionProvenance>(f.provenance),
+        correction: fromJson<CorrectionNotice>(f.correction),
+        title: heading ? toString(heading) : r.slug,
+        summary: paragraph ? toString(paragraph) : '',
+        locales: [...(localesOf.get(r.slug) ?? [])].sort(),
+      });
+    }
   }
   return out.sort((a, b) => (a.visibleFrom < b.visibleFrom ? 1 : a.visibleFrom > b.visibleFrom ? -1 : a.slug.localeCompare(b.slug)));
 }
