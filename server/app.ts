@@ -23,6 +23,7 @@ import { linkTargetRoutes } from './routes/link-targets.ts';
 import { overrideRoutes } from './routes/overrides.ts';
 import { glossaryRoutes } from './routes/glossary.ts';
 import { backTranslationRoutes } from './routes/back-translation.ts';
+import { pagesRoutes } from './pages/pages-routes.ts';
 
 export interface AppDeps {
   ctx: OperationContext;
@@ -65,6 +66,7 @@ export function createApp(config: Config, deps: AppDeps): OpenAPIHono {
     security: [{ bearer: [] }],
   });
   app.get('/docs', swaggerUI({ url: '/openapi.json' }));
+  app.route('/', pagesRoutes(config, { ...deps, onPublished: (slug) => published.forget(slug) }));
   app.notFound((c) => c.json(errorBody('not_found', { path: c.req.path }, c, 'Not found'), 404));
   return app;
 }

@@ -1,0 +1,152 @@
+// Editions pages: the little script they need (served as is, no build step).
+// - placeholder buttons insert a source placeholder into the translation at the cursor;
+// - each segment saves on its own with fetch (If-Match: the version read, X-CSRF-Token),
+//   and a version conflict shows both texts, keeping the translator's own in the textarea;
+// - a running draft job's progress follows its server-sent events.
+// Text from the server is only ever set with textContent.
+(function () {
+  'use strict';
+
+  function csrfToken() {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.getAttribute('content') : '';
+  }
+
+  // Placeholder buttons.
+  document.addEventListener('click', function (event) {
+    var button = event.target instanceof Element ? event.target.closest('button.chip-insert') : null;
+    if (!button) return;
+    var area = document.getElementById(button.getAttribute('data-target'));
+    if (!area) return;
+    var tag = button.getAttribute('data-insert');
+    var start = area.selectionStart;
+    var end = area.selectionEnd;
+    var selected = area.value.slice(start, end);
+    var paired = /^<g id="\d+"><\/g>$/.test(tag);
+    var open = paired ? tag.slice(0, tag.indexOf('>') + 1) : tag;
+    var text = paired ? open + selected + '</g>' : tag;
+    area.setRangeText(text, start, end, 'end');
+    if (paired && selected === '') area.setSelectionRange(start + open.length, start + open.length);
+    area.focus();
+  });
+
+  // Saving a segment.
+  function showFindings(box, findings, noFindings) {
+    if (!box) return;
+    box.textContent = '';
+    if (findings.length === 0) {
+      var none = document.createElement('p');
+      none.className = 'findings-none';
+      none.textContent = noFindings;
+      box.appendChild(none);
+      return;
+    }
+    var list = document.createElement('ul');
+    list.className = 'findings';
+    findings.forEach(function (f) {
+      var item = document.createElement('li');
+      item.className = 'finding finding-' + f.severity;
+      item.setAttribute('data-rule', f.rule);
+      var label = document.createElement('span');
+      label.className = 'severity';
+      label.textContent = f.label;
+      item.appendChild(label);
+      item.appendChild(document.createTextNode(' ' + f.message));
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+  }
+
+  function setVersion(form, version) {
+    form.setAttribute('data-version', String(version));
+    var field = form.querySelector('input[name="version"]');
+    if (field) field.value = String(version);
+  }
+
+  function save(form, version) {
+    var area = form.querySelector('textarea');
+    var status = form.querySelector('.save-status');
+    var conflict = form.querySelector('.conflict');
+    status.textContent = form.getAttribute('data-msg-saving') || '…';
+    return fetch(form.action, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        'if-match': '"' + version + '"',
+        'x-csrf-token': csrfToken(),
+      },
+      body: JSON.stringify({ text: area.value }),
+    })
+      .then(function (response) {
+        return response.json();
+      })
+      .then(function (body) {
+        if (body.ok) {
+          setVersion(form, body.version);
+          conflict.hidden = true;
+          status.textContent = body.message;
+          var state = form.closest('section.segment').querySelector('.state');
+          state.textContent = body.stateLabel;
+          state.setAttribute('data-state', body.state);
+          state.className = 'state state-' + body.state;
+          showFindings(form.closest('section.segment').querySelector('.segment-findings'), body.findings, body.noFindings);
+          showFindings(document.querySelector('.edition-findings-list'), body.editionFindings, body.noFindings);
+          return;
+        }
+        status.textContent = [body.message].concat(body.items || []).join(' ');
+        if (body.conflict) {
+          form.setAttribute('data-conflict-version', String(body.conflict.version));
+          form.setAttribute('data-conflict-text', body.conflict.text);
+          conflict.querySelector('.conflict-theirs').textContent = body.conflict.text;
+          conflict.querySelector('.conflict-mine').textContent = area.value;
+          conflict.hidden = false;
+        }
+      })
+      .catch(function () {
+        status.textContent = form.getAttribute('data-msg-failed') || '!';
+      });
+  }
+
+  document.querySelectorAll('form.segment-form').forEach(function (form) {
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      save(form, form.getAttribute('data-version'));
+    });
+    form.querySelector('.keep-mine').addEventListener('click', function () {
+      save(form, form.getAttribute('data-conflict-version'));
+    });
+    form.querySelector('.take-theirs').addEventListener('click', function () {
+      form.querySelector('textarea').value = form.getAttribute('data-conflict-text') || '';
+      setVersion(form, form.getAttribute('data-conflict-version'));
+      form.querySelector('.conflict').hidden = true;
+      form.querySelector('.save-status').textContent = '';
+    });
+  });
+
+  // A draft job's live progress.
+  var job = document.querySelector('section.job[data-events]');
+  if (job && window.EventSource) {
+    var bar = job.querySelector('progress');
+    var line = job.querySelector('.job-status');
+    var reload = job.querySelector('.job-reload');
+    var source = new EventSource(job.getAttribute('data-events'));
+    source.addEventListener('progress', function (event) {
+      var data = JSON.parse(event.data);
+      var p = data.progress[job.getAttribute('data-locale')] || { done: 0, total: 0 };
+      bar.max = Math.max(p.total, 1);
+      bar.value = p.done;
+      var template = job.getAttribute('data-msg-' + data.status) || data.status;
+      line.textContent = template.replace('%done', String(p.done)).replace('%total', String(p.total));
+      line.setAttribute('data-status', data.status);
+      if (data.status === 'done' || data.status === 'failed') {
+        source.close();
+        reload.hidden = false;
+      }
+    });
+    source.onerror = function () {
+      source.close();
+    };
+  }
+})();

@@ -1,0 +1,17 @@
+/**
+ * A locale's edition as readers will see it: the sanitised HTML of renderEditionHtml (an
+ * <article> with the locale's lang and dir, right-to-left runs isolated), inside a labelled
+ * region. The HTML comes from the publishing pipeline's sanitiser, never from raw input.
+ */
+import type { Root } from 'mdast';
+import { renderEditionHtml } from '../../src/publishing/render-html.ts';
+import type { Translate } from './page-env.ts';
+
+export function EditionPreview({ tree, locale, t }: { tree: Root; locale: string; t: Translate }) {
+  const html = renderEditionHtml(tree, locale);
+  return (
+    <section class="preview" aria-label={t('publish.previewOf', { locale })} data-locale={locale}>
+      <div class="preview-frame" dangerouslySetInnerHTML={{ __html: html }}></div>
+    </section>
+  );
+}

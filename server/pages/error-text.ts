@@ -1,0 +1,33 @@
+/**
+ * A refusal in the user's words: the DomainError's code is a key of the `errors` namespace,
+ * interpolated with its details; blocking quality findings are listed with their messages.
+ */
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { DomainError } from '../../src/errors.ts';
+import { statusOf } from '../http-errors.ts';
+import type { Translate } from './page-env.ts';
+
+export interface ErrorText {
+  code: string;
+  message: string;
+  items: string[];
+}
+
+interface BlockingFinding {
+  key: string;
+  args?: Record<string, unknown>;
+  segmentId?: string | null;
+}
+
+export function errorText(t: Translate, error: unknown): ErrorText {
+  if (!(error instanceof DomainError)) return { code: 'internal_error', message: t('errors:internal_error'), items: [] };
+  const message = t(`errors:${error.code}`, { ...error.details });
+  const findings = Array.isArray(error.details.findings) ? (error.details.findings as BlockingFinding[]) : [];
+  const items = findings.filter((f) => typeof f.key === 'string').map((f) => t(`quality:${f.key}`, { ...(f.args ?? {}) }));
+  return { code: error.code, message, items };
+}
+
+/** The HTTP status of a page that shows a refusal (the API's mapping, in one place). */
+export function errorStatus(error: unknown): ContentfulStatusCode {
+  return (error instanceof DomainError ? statusOf(error.code) : 500) as ContentfulStatusCode;
+}

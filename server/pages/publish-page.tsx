@@ -1,0 +1,107 @@
+/**
+ * The publish page of a statement: its locales (the source and each translation) with how
+ * far each is approved, a choice of the ready ones, an embargo time (UTC), the reason that
+ * lets an edition past the unreviewed-machine-text gate, a preview of each edition, and the
+ * editions published so far.
+ */
+import type { EditionPreview as Preview } from '../../src/operations/preview-edition.ts';
+import { EditionPreview } from './edition-preview.tsx';
+import { CsrfField, Layout } from './layout.tsx';
+import { Notice } from './notice.tsx';
+import type { ErrorText } from './error-text.ts';
+import type { PageVars } from './page-env.ts';
+
+export interface PublishedEdition {
+  locale: string;
+  publishedAt: string;
+  visibleFrom: string;
+  withdrawnAt: string | null;
+  hash: string;
+}
+
+export interface PublishProps {
+  vars: PageVars;
+  slug: string;
+  title: string;
+  previews: Preview[];
+  editions: PublishedEdition[];
+  error?: ErrorText | undefined;
+  done?: string | undefined;
+}
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+export function PublishPage({ vars, slug, title, previews, editions, error, done }: PublishProps) {
+  const { t } = vars;
+  const base = `/statements/${slug}/publish`;
+  return (
+    <Layout vars={vars} title={t('publish.title', { title })} path={base}>
+      <Notice error={error} done={done} />
+      <form method="post" action={base} class="publish-form">
+        <CsrfField vars={vars} />
+        <fieldset>
+          <legend>{t('publish.locales')}</legend>
+          <ul class="publish-locales">
+            {previews.map((p) => {
+              const ready = p.approved === p.segments;
+              return (
+                <li>
+                  <input type="checkbox" id={`publish-${p.locale}`} name="locales" value={p.locale} disabled={!ready} checked={ready && !p.source} />
+                  <label for={`publish-${p.locale}`}>
+                    <strong>{p.locale}</strong>{' '}
+                    {p.source
+                      ? t('publish.source')
+                      : t('publish.approved', { approved: p.approved, total: p.segments, share: percent(p.unreviewedMachineShare) })}
+                    {!ready && ` — ${t('publish.notReady')}`}
+                  </label>
+                </li>
+              );
+            })}
+          </ul>
+        </fieldset>
+        <p>
+          <label for="embargo">{t('publish.embargo')}</label>
+          <input id="embargo" name="embargo" type="datetime-local" step={1} aria-describedby="embargo-help" />
+          <span id="embargo-help" class="help">
+            {t('publish.embargoHelp')}
+          </span>
+        </p>
+        <p>
+          <label for="override">{t('publish.override')}</label>
+          <textarea id="override" name="override" rows={2} aria-describedby="override-help"></textarea>
+          <span id="override-help" class="help">
+            {t('publish.overrideHelp')}
+          </span>
+        </p>
+        <button type="submit">{t('publish.submit')}</button>
+      </form>
+      <section aria-labelledby="editions-heading">
+        <h2 id="editions-heading">{t('publish.editions')}</h2>
+        {editions.length === 0 ? (
+          <p>{t('publish.noEditions')}</p>
+        ) : (
+          <ul class="editions">
+            {editions.map((e) => (
+              <li data-locale={e.locale}>
+                <a href={`/published/${slug}/${e.locale}.html`} lang={e.locale}>
+                  {e.locale}
+                </a>{' '}
+                {t('publish.editionLine', { published: e.publishedAt, visible: e.visibleFrom })}
+                {e.withdrawnAt && ` — ${t('publish.withdrawn', { at: e.withdrawnAt })}`}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="previews-heading">
+        <h2 id="previews-heading">{t('publish.previews')}</h2>
+        {previews.map((p) => (
+          <>
+            <h3>{t('publish.previewOf', { locale: p.locale })}</h3>
+            <EditionPreview tree={p.tree} locale={p.locale} t={t} />
+          </>
+        ))}
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,68 @@
+/** The publish page (GET) and the publication (POST: locales, embargo time in UTC, override reason). */
+import { Hono, type Context } from 'hono';
+import { DomainError } from '../../src/errors.ts';
+import type { OperationContext } from '../../src/operations/context.ts';
+import { previewEdition } from '../../src/operations/preview-edition.ts';
+import { publish } from '../../src/operations/publish.ts';
+import { getStatement, listEditions } from '../../src/operations/read-statements.ts';
+import { errorText } from './error-text.ts';
+import { varsOf, type PageEnv } from './page-env.ts';
+import { PublishPage } from './publish-page.tsx';
+import { renderPage } from './render-page.ts';
+import { sessionOf } from './require-sign-in.ts';
+
+/** `2026-05-01T09:30` or `…:30:15` from a datetime-local field, read as UTC. */
+export function embargoFromField(value: string): string | undefined {
+  const v = value.trim();
+  if (v === '') return undefined;
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? `${v}:00Z` : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$/.test(v) ? `${v}Z` : v;
+}
+
+export function publishRoutes(ctx: OperationContext, onPublished: (slug: string) => void) {
+  const app = new Hono<PageEnv>();
+  const path = '/statements/:slug/publish';
+
+  const show = async (c: Context<PageEnv>, extra: { error?: unknown } = {}) => {
+    const slug = c.req.param('slug')!;
+    const vars = varsOf(c);
+    const statement = await getStatement(ctx, slug);
+    const locales = [statement.sourceLocale, ...Object.keys(statement.locales).filter((l) => l !== statement.sourceLocale).sort()];
+    const previews = [];
+    for (const locale of locales) previews.push(await previewEdition(ctx, slug, locale));
+    const editions = await listEditions(ctx, slug);
+    const done = c.req.query('done') === 'published' ? vars.t('publish.done') : undefined;
+    return renderPage(
+      c,
+      <PublishPage
+        vars={vars}
+        slug={statement.slug}
+        title={statement.title ?? statement.slug}
+        previews={previews}
+        editions={editions.map((e) => ({ locale: e.locale, publishedAt: e.publishedAt, visibleFrom: e.visibleFrom, withdrawnAt: e.withdrawnAt, hash: e.hash }))}
+        error={extra.error === undefined ? undefined : errorText(vars.t, extra.error)}
+        done={done}
+      />,
+      200,
+    );
+  };
+
+  app.get(path, (c) => show(c));
+
+  app.post(path, async (c) => {
+    const slug = c.req.param('slug');
+    const body = await c.req.parseBody({ all: true });
+    const locales = ([] as unknown[]).concat(body.locales ?? []).filter((l): l is string => typeof l === 'string');
+    const embargo = typeof body.embargo === 'string' ? embargoFromField(body.embargo) : undefined;
+    const reason = typeof body.override === 'string' ? body.override.trim() : '';
+    try {
+      await publish(ctx, sessionOf(c).actor, { slug, locales, ...(embargo ? { embargoUntil: embargo } : {}), ...(reason ? { override: { reason } } : {}) });
+      onPublished(slug);
+      return c.redirect(`/statements/${slug}/publish?done=published`, 303);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return show(c, { error });
+    }
+  });
+
+  return app;
+}

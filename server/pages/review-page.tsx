@@ -1,0 +1,94 @@
+/**
+ * The review page of a statement in one locale: each segment side by side with its diff,
+ * back-translation on request, decisions per segment and for the whole locale. Refusals
+ * (four eyes, blocking findings, segments not ready) are shown at the top in the user's words.
+ */
+import type { TranslationSegmentView } from '../../src/operations/read-statements.ts';
+import type { FindingView } from '../../src/operations/quality.ts';
+import type { Placeholder } from '../../src/markdown/tokens.ts';
+import { textDirection } from '../../src/publishing/text-direction.ts';
+import { FindingsList } from './findings-list.tsx';
+import { CsrfField, Layout } from './layout.tsx';
+import { Notice } from './notice.tsx';
+import type { ErrorText } from './error-text.ts';
+import type { PageVars } from './page-env.ts';
+import { ReviewSegment } from './review-segment.tsx';
+
+export interface ReviewProps {
+  vars: PageVars;
+  slug: string;
+  title: string;
+  locale: string;
+  sourceLocale: string;
+  segments: TranslationSegmentView[];
+  findings: FindingView[];
+  submittedAt: string | null;
+  placeholders: ReadonlyMap<string, readonly Placeholder[]>;
+  providers: { id: string; label: string }[];
+  /** Back-translations by segment id, when asked for; notes on why there is none. */
+  back: { provider: string | null; texts: ReadonlyMap<string, string | null>; notes: string[] } | null;
+  error?: ErrorText | undefined;
+  done?: string | undefined;
+}
+
+export function ReviewPage(p: ReviewProps) {
+  const { vars } = p;
+  const { t } = vars;
+  const base = `/statements/${p.slug}/review/${p.locale}`;
+  const dir = textDirection(p.locale);
+  return (
+    <Layout vars={vars} title={t('review.title', { title: p.title, locale: p.locale })} path={base}>
+      <Notice error={p.error} done={p.done} />
+      <p class="page-links">
+        <a href={`/statements/${p.slug}/translate/${p.locale}`}>{t('statements.translate', { locale: p.locale })}</a>{' '}
+        <a href={`/statements/${p.slug}/publish`}>{t('statements.publish')}</a>
+      </p>
+      <p>{p.submittedAt ? t('review.submittedAt', { at: p.submittedAt }) : t('review.notSubmitted')}</p>
+      <form method="get" action={base} class="back-form">
+        <label for="back-provider">{t('review.backProvider')}</label>
+        <select id="back-provider" name="back">
+          <option value="auto">{t('translate.providerDefault')}</option>
+          {p.providers.map((provider) => (
+            <option value={provider.id} selected={p.back?.provider === provider.id}>
+              {provider.label}
+            </option>
+          ))}
+        </select>
+        <button type="submit">{t('review.requestBack')}</button>
+      </form>
+      {p.back && p.back.provider === null && <p class="back-notes">{t('review.noBackProvider', { notes: p.back.notes.join('; ') })}</p>}
+      <section aria-labelledby="edition-findings" class="edition-findings">
+        <h2 id="edition-findings">{t('findings.edition')}</h2>
+        <FindingsList findings={p.findings} t={t} label={t('findings.edition')} />
+      </section>
+      {p.segments.map((s, i) => (
+        <ReviewSegment
+          vars={vars}
+          base={base}
+          index={i}
+          segment={s}
+          placeholders={p.placeholders.get(s.id) ?? []}
+          back={p.back ? (p.back.texts.get(s.id) ?? null) : undefined}
+          sourceLocale={p.sourceLocale}
+          locale={p.locale}
+          dir={dir}
+          sourceDir={textDirection(p.sourceLocale)}
+        />
+      ))}
+      <section aria-labelledby="whole-heading" class="whole-locale">
+        <h2 id="whole-heading">{t('review.whole', { locale: p.locale })}</h2>
+        <form method="post" action={`${base}/decision`} class="decision-form">
+          <CsrfField vars={vars} />
+          <label for="comment-all">{t('review.comment')}</label>
+          <input id="comment-all" name="comment" />
+          <button type="submit" name="decision" value="approve">
+            {t('review.approveAll')}
+          </button>{' '}
+          <button type="submit" name="decision" value="request_changes">
+            {t('review.requestChangesAll')}
+          </button>
+        </form>
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,93 @@
+/** The review page and what it posts: decisions (per segment or whole locale), finding overrides; back-translation on request (GET). */
+import { Hono, type Context } from 'hono';
+import { DomainError } from '../../src/errors.ts';
+import type { ProviderSet, Routes } from '../../src/mt/routing.ts';
+import { backTranslate } from '../../src/operations/back-translate.ts';
+import type { OperationContext } from '../../src/operations/context.ts';
+import { overrideFinding } from '../../src/operations/quality.ts';
+import { getStatement, getTranslation } from '../../src/operations/read-statements.ts';
+import { review } from '../../src/operations/review.ts';
+import { errorText } from './error-text.ts';
+import { varsOf, type PageEnv } from './page-env.ts';
+import { renderPage } from './render-page.ts';
+import { sessionOf } from './require-sign-in.ts';
+import { ReviewPage } from './review-page.tsx';
+
+export function reviewRoutes(ctx: OperationContext, providers: ProviderSet, routes: Routes) {
+  const app = new Hono<PageEnv>();
+  const path = '/statements/:slug/review/:locale';
+
+  const show = async (c: Context<PageEnv>, extra: { error?: unknown } = {}) => {
+    const { slug, locale } = c.req.param() as { slug: string; locale: string };
+    const vars = varsOf(c);
+    const statement = await getStatement(ctx, slug);
+    const translation = await getTranslation(ctx, slug, locale);
+    let back: { provider: string | null; texts: Map<string, string | null>; notes: string[] } | null = null;
+    let error = extra.error;
+    const asked = c.req.query('back');
+    if (asked) {
+      try {
+        const result = await backTranslate(ctx, providers, routes, { slug, locale, ...(asked === 'auto' ? {} : { provider: asked }) });
+        back = { provider: result.provider?.id ?? null, texts: new Map(result.segments.map((s) => [s.id, s.back])), notes: result.notes };
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        error ??= e;
+      }
+    }
+    const doneKey = c.req.query('done') ?? '';
+    const done = ['approve', 'request_changes', 'overridden'].includes(doneKey) ? vars.t(`review.done.${doneKey}`) : undefined;
+    return renderPage(
+      c,
+      <ReviewPage
+        vars={vars}
+        slug={statement.slug}
+        title={statement.title ?? statement.slug}
+        locale={translation.locale}
+        sourceLocale={statement.sourceLocale}
+        segments={translation.segments}
+        findings={translation.findings}
+        submittedAt={translation.submittedAt}
+        placeholders={new Map(statement.segments.map((s) => [s.id, s.placeholders]))}
+        providers={providers.all().map((p) => ({ id: p.id, label: p.label }))}
+        back={back}
+        error={error === undefined ? undefined : errorText(vars.t, error)}
+        done={done}
+      />,
+      200,
+    );
+  };
+
+  app.get(path, (c) => show(c));
+
+  app.post(`${path}/decision`, async (c) => {
+    const { slug, locale } = c.req.param();
+    const body = await c.req.parseBody();
+    const decision = body.decision === 'approve' ? 'approve' : body.decision === 'request_changes' ? 'request_changes' : null;
+    const segment = typeof body.segment === 'string' && body.segment ? body.segment : undefined;
+    const comment = typeof body.comment === 'string' && body.comment.trim() ? body.comment.trim() : undefined;
+    try {
+      if (!decision) throw new DomainError('validation_failed', 'Choose approve or request changes', { field: 'decision', problem: 'approve | request_changes' });
+      await review(ctx, sessionOf(c).actor, { slug, locale, decision, ...(segment ? { segments: [segment] } : {}), ...(comment ? { comment } : {}) });
+      return c.redirect(`/statements/${slug}/review/${locale}?done=${decision}${segment ? `#seg-${segment}` : ''}`, 303);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return show(c, { error });
+    }
+  });
+
+  app.post(`${path}/override`, async (c) => {
+    const { slug, locale } = c.req.param();
+    const body = await c.req.parseBody();
+    const text = (v: unknown) => (typeof v === 'string' ? v : '');
+    try {
+      const segment = text(body.segment);
+      await overrideFinding(ctx, sessionOf(c).actor, { slug, locale, rule: text(body.rule), reason: text(body.reason), ...(segment ? { segmentId: segment } : {}) });
+      return c.redirect(`/statements/${slug}/review/${locale}?done=overridden${segment ? `#seg-${segment}` : ''}`, 303);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return show(c, { error });
+    }
+  });
+
+  return app;
+}

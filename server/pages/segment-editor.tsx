@@ -1,0 +1,95 @@
+/**
+ * One segment on the translate page: source, machine draft, the translator's text in a
+ * textarea written in the target's direction, buttons that insert the source's placeholders,
+ * findings beside it. Saved on its own (pages.js: fetch with If-Match; without script, the
+ * form posts); a version conflict shows both texts (filled in by pages.js) and loses neither.
+ */
+import type { TranslationSegmentView } from '../../src/operations/read-statements.ts';
+import type { Placeholder } from '../../src/markdown/tokens.ts';
+import { FindingsList } from './findings-list.tsx';
+import { CsrfField } from './layout.tsx';
+import type { PageVars } from './page-env.ts';
+import { chipInserts, PlaceholderChips } from './placeholder-chips.tsx';
+
+export interface SegmentEditorProps {
+  vars: PageVars;
+  action: string;
+  index: number;
+  segment: TranslationSegmentView;
+  placeholders: readonly Placeholder[];
+  sourceLocale: string;
+  locale: string;
+  dir: 'ltr' | 'rtl';
+  sourceDir: 'ltr' | 'rtl';
+}
+
+export function SegmentEditor({ vars, action, index, segment: s, placeholders, sourceLocale, locale, dir, sourceDir }: SegmentEditorProps) {
+  const { t } = vars;
+  const id = `text-${s.id}`;
+  return (
+    <section class="segment" id={`seg-${s.id}`} data-segment={s.id} aria-labelledby={`h-${s.id}`}>
+      <h2 id={`h-${s.id}`} class="segment-heading">
+        {t('segment.heading', { n: index + 1 })} <span class={`state state-${s.state}`} data-state={s.state}>{t(`state.${s.state}`)}</span>
+      </h2>
+      <div class="columns">
+        <div class="column">
+          <h3>{t('segment.source')}</h3>
+          <p class="source" lang={sourceLocale} dir={sourceDir}>
+            <PlaceholderChips text={s.source} placeholders={placeholders} t={t} />
+          </p>
+          <h3>{t('segment.machine')}</h3>
+          <p class="machine" lang={locale} dir={dir}>
+            <PlaceholderChips text={s.machine} placeholders={placeholders} t={t} />
+          </p>
+        </div>
+        <form method="post" action={action} class="segment-form column" data-version={s.version} data-msg-saving={t('segment.saving')} data-msg-failed={t('segment.saveFailed')}>
+          <CsrfField vars={vars} />
+          <input type="hidden" name="version" value={String(s.version)} />
+          <label for={id}>{t('segment.yours')}</label>
+          <textarea id={id} name="text" lang={locale} dir={dir} rows={3} aria-describedby={`chips-${s.id} status-${s.id}`}>
+            {s.text ?? s.machine ?? ''}
+          </textarea>
+          {placeholders.length > 0 && (
+            <div class="chip-inserts" role="group" id={`chips-${s.id}`} aria-label={t('segment.insertPlaceholder')}>
+              {chipInserts(placeholders).map((chip) => (
+                <button type="button" class="chip-insert" data-insert={chip.insert} data-target={id} aria-label={t('segment.insert', { id: chip.id })}>
+                  {chip.label}
+                </button>
+              ))}
+            </div>
+          )}
+          <p class="help">{t('segment.placeholderHelp')}</p>
+          <button type="submit" class="save">
+            {t('segment.save')}
+          </button>
+          <p class="save-status" id={`status-${s.id}`} role="status" aria-live="polite"></p>
+          <div class="conflict" hidden role="alert">
+            <p>{t('conflict.message')}</p>
+            <div class="conflict-texts">
+              <div>
+                <h3>{t('conflict.theirs')}</h3>
+                <pre class="conflict-theirs" lang={locale} dir={dir}></pre>
+              </div>
+              <div>
+                <h3>{t('conflict.mine')}</h3>
+                <pre class="conflict-mine" lang={locale} dir={dir}></pre>
+              </div>
+            </div>
+            <button type="button" class="keep-mine">
+              {t('conflict.keepMine')}
+            </button>{' '}
+            <button type="button" class="take-theirs">
+              {t('conflict.takeTheirs')}
+            </button>
+          </div>
+        </form>
+        <div class="column findings-column">
+          <h3>{t('findings.title')}</h3>
+          <div class="segment-findings">
+            <FindingsList findings={s.findings} t={t} label={t('findings.ofSegment', { n: index + 1 })} />
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}

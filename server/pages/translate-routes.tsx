@@ -1,0 +1,170 @@
+/**
+ * The translate page and what it posts: open a locale, save one segment (JSON for pages.js,
+ * or a plain form post), submit for review, request machine drafts. Thin: each handler calls
+ * one operation and shows the page again, or its refusal in the user's language.
+ */
+import { Hono, type Context } from 'hono';
+import { DomainError } from '../../src/errors.ts';
+import type { DraftRunner } from '../../src/jobs/runner.ts';
+import type { ProviderSet, Routes } from '../../src/mt/routing.ts';
+import type { OperationContext } from '../../src/operations/context.ts';
+import { editSegment } from '../../src/operations/edit-segment.ts';
+import type { FindingView } from '../../src/operations/quality.ts';
+import { getStatement, getTranslation } from '../../src/operations/read-statements.ts';
+import { getJob, requestDrafts } from '../../src/operations/request-drafts.ts';
+import { placeholderIssues } from '../../src/operations/segment-placeholders.ts';
+import { startTranslation } from '../../src/operations/start-translation.ts';
+import { submitLocale } from '../../src/operations/submit-locale.ts';
+import { errorStatus, errorText } from './error-text.ts';
+import { findingMessage } from './findings-list.tsx';
+import { varsOf, type PageEnv } from './page-env.ts';
+import { renderPage } from './render-page.ts';
+import { sessionOf } from './require-sign-in.ts';
+import { TranslatePage } from './translate-page.tsx';
+
+export interface DraftDeps {
+  providers: ProviderSet;
+  routes: Routes;
+  runner: DraftRunner;
+}
+
+const wantsJson = (c: Context) => (c.req.header('accept') ?? '').includes('application/json');
+
+export function translateRoutes(ctx: OperationContext, drafts: DraftDeps) {
+  const app = new Hono<PageEnv>();
+  const path = '/statements/:slug/translate/:locale';
+
+  const show = async (c: Context<PageEnv>, extra: { error?: unknown; done?: string } = {}) => {
+    const { slug, locale } = c.req.param() as { slug: string; locale: string };
+    const vars = varsOf(c);
+    const statement = await getStatement(ctx, slug);
+    let translation = null;
+    try {
+      translation = await getTranslation(ctx, slug, locale);
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'translation_not_found')) throw error;
+    }
+    const jobId = c.req.query('job');
+    const job = jobId ? await getJob(ctx, jobId).catch(() => null) : null;
+    const error = extra.error === undefined ? undefined : errorText(vars.t, extra.error);
+    const doneKey = c.req.query('done');
+    const done = extra.done ?? (doneKey === 'saved' || doneKey === 'submitted' ? vars.t(`translate.done.${doneKey}`) : undefined);
+    return renderPage(
+      c,
+      <TranslatePage
+        vars={vars}
+        slug={statement.slug}
+        title={statement.title ?? statement.slug}
+        locale={translation?.locale ?? locale}
+        sourceLocale={statement.sourceLocale}
+        translation={translation}
+        placeholders={new Map(statement.segments.map((s) => [s.id, s.placeholders]))}
+        providers={drafts.providers.all().map((p) => ({ id: p.id, label: p.label }))}
+        job={job}
+        error={error}
+        done={done}
+      />,
+      200,
+    );
+  };
+
+  app.get('/statements/:slug/translate', (c) => {
+    const locale = c.req.query('locale')?.trim() ?? '';
+    return c.redirect(`/statements/${encodeURIComponent(c.req.param('slug'))}/translate/${encodeURIComponent(locale)}`, 303);
+  });
+
+  app.get(path, (c) => show(c));
+
+  app.post(`${path}/start`, async (c) => {
+    const { slug, locale } = c.req.param();
+    try {
+      await startTranslation(ctx, sessionOf(c).actor, { slug, locale });
+      return c.redirect(`/statements/${slug}/translate/${locale}`, 303);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return show(c, { error });
+    }
+  });
+
+  app.post(`${path}/segments/:segmentId`, async (c) => {
+    const { slug, locale, segmentId } = c.req.param();
+    const t = c.get('t');
+    const json = wantsJson(c);
+    let text: string;
+    let version: number;
+    if ((c.req.header('content-type') ?? '').startsWith('application/json')) {
+      const body = (await c.req.json()) as { text?: unknown };
+      text = typeof body.text === 'string' ? body.text : '';
+      version = Number((c.req.header('if-match') ?? '').replace(/^W\//, '').replace(/"/g, ''));
+    } else {
+      const body = await c.req.parseBody();
+      text = typeof body.text === 'string' ? body.text : '';
+      version = Number(body.version);
+    }
+    try {
+      if (!Number.isInteger(version)) throw new DomainError('validation_failed', 'The version read is required', { field: 'If-Match', problem: t('segment.versionMissing') });
+      const issues = await placeholderIssues(ctx, slug, segmentId, text);
+      if (issues.length > 0) {
+        throw new DomainError('validation_failed', 'The placeholders are broken', { field: 'text', problem: t('segment.placeholdersBroken'), issues });
+      }
+      await editSegment(ctx, sessionOf(c).actor, { slug, locale, segmentId, text, expectedVersion: version });
+      const translation = await getTranslation(ctx, slug, locale);
+      const segment = translation.segments.find((s) => s.id === segmentId)!;
+      const shownFindings = (list: FindingView[]) => list.map((f) => ({ severity: f.severity, label: t(`findings.severity.${f.severity}`), message: findingMessage(t, f), rule: f.rule }));
+      if (!json) return c.redirect(`/statements/${slug}/translate/${locale}?done=saved#seg-${segmentId}`, 303);
+      return c.json({
+        ok: true,
+        version: segment.version,
+        state: segment.state,
+        stateLabel: t(`state.${segment.state}`),
+        message: t('segment.saved'),
+        findings: shownFindings(segment.findings),
+        editionFindings: shownFindings(translation.findings),
+        noFindings: t('findings.none'),
+      });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      if (!json) return show(c, { error });
+      const shown = errorText(t, error);
+      const issues = Array.isArray(error.details.issues) ? (error.details.issues as { key: string; args: Record<string, unknown> }[]) : [];
+      return c.json(
+        {
+          ok: false,
+          status: errorStatus(error),
+          code: error.code,
+          message: shown.message,
+          items: [...shown.items, ...issues.map((i) => t(`quality:${i.key}`, i.args))],
+          ...(error.code === 'version_conflict' ? { conflict: { text: error.details.text ?? '', version: error.details.version } } : {}),
+        },
+        200,
+      );
+    }
+  });
+
+  app.post(`${path}/submit`, async (c) => {
+    const { slug, locale } = c.req.param();
+    try {
+      await submitLocale(ctx, sessionOf(c).actor, { slug, locale });
+      return c.redirect(`/statements/${slug}/translate/${locale}?done=submitted`, 303);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return show(c, { error });
+    }
+  });
+
+  app.post(`${path}/drafts`, async (c) => {
+    const { slug, locale } = c.req.param();
+    const body = await c.req.parseBody();
+    const provider = typeof body.provider === 'string' && body.provider ? body.provider : undefined;
+    try {
+      const jobId = await requestDrafts(ctx, sessionOf(c).actor, drafts.providers, drafts.routes, { slug, locales: [locale], ...(provider ? { provider } : {}) });
+      void drafts.runner.run(jobId);
+      return c.redirect(`/statements/${slug}/translate/${locale}?job=${jobId}`, 303);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return show(c, { error });
+    }
+  });
+
+  return app;
+}

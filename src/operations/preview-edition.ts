@@ -1,0 +1,51 @@
+/**
+ * What an edition of a locale would be if it were published now: the approved (or, for a
+ * preview, current) texts put back into the source with the locale's link targets, as an
+ * mdast tree, with the counts a publisher decides on. Nothing is stored or checked here:
+ * publish.ts stays the one place that gates a publication.
+ */
+import type { Root } from 'mdast';
+import { canonicalLocale } from '../locale.ts';
+import { reassemble, segmentMarkdown } from '../markdown/index.ts';
+import { stripPositions } from '../markdown/inline.ts';
+import { rewriteUrls } from '../markdown/rewrite-urls.ts';
+import { revisionOf, statementBySlug } from '../store/queries/statements.ts';
+import { requireTranslation, segmentRows } from '../store/queries/translations.ts';
+import type { OperationContext } from './context.ts';
+import { linkTargetsFor } from './link-targets.ts';
+
+export interface EditionPreview {
+  locale: string;
+  source: boolean;
+  tree: Root;
+  segments: number;
+  approved: number;
+  /** Share of segments whose text is exactly the machine's (the publication gate is 95%). */
+  unreviewedMachineShare: number;
+}
+
+export async function previewEdition(ctx: OperationContext, slug: string, localeTag: string): Promise<EditionPreview> {
+  const db = ctx.store.db;
+  const locale = canonicalLocale(localeTag);
+  const statement = await statementBySlug(db, slug);
+  const revision = await revisionOf(db, statement.id, statement.current_revision);
+  if (locale === statement.source_locale) {
+    const tree = stripPositions(JSON.parse(revision.mdast) as Root);
+    const n = revision.segmentList.length;
+    return { locale, source: true, tree, segments: n, approved: n, unreviewedMachineShare: 0 };
+  }
+  const translation = await requireTranslation(db, statement.id, locale, slug);
+  const rows = await segmentRows(db, translation.id, revision.number);
+  const doc = segmentMarkdown(rewriteUrls(revision.markdown, await linkTargetsFor(db, locale)), { frontMatterKeys: ctx.frontMatterKeys });
+  const texts = new Map(rows.flatMap((r) => (r.text === null ? [] : [[r.segment_id, r.text] as const])));
+  const { tree } = reassemble(doc, texts);
+  const unreviewed = rows.filter((r) => r.machine_text !== null && r.text === r.machine_text).length;
+  return {
+    locale,
+    source: false,
+    tree,
+    segments: rows.length,
+    approved: rows.filter((r) => r.state === 'approved').length,
+    unreviewedMachineShare: rows.length === 0 ? 0 : unreviewed / rows.length,
+  };
+}
