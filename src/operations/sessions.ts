@@ -65,7 +65,7 @@ export async function findSession(ctx: OperationContext, sessionId: string | und
 /** Signs out: the session is deleted (closing an unknown session is not an error). */
 export async function closeSession(ctx: OperationContext, sessionId: string | undefined): Promise<void> {
   if (!sessionId) return;
-  await ctx.store.db.deleteFrom('sessions').where('id_hash', '=', hashToken(sessionId)).execute();
+  await ctx.store.transaction((trx) => trx.deleteFrom('sessions').where('id_hash', '=', hashToken(sessionId)).execute());
 }
 
 /** Refuses unless `given` is the session's CSRF token (compared in constant time). */
