@@ -3,6 +3,7 @@
  * every edition per locale with a line diff from that locale's edition before it.
  */
 import type { EditionEntry, RevisionEntry } from '../../src/operations/statement-history.ts';
+import { DatedMessage } from './date-time.tsx';
 import { Layout } from './layout.tsx';
 import { LineDiff } from './line-diff.tsx';
 import type { PageVars } from './page-env.ts';
@@ -27,7 +28,9 @@ export function HistoryPage({ vars, slug, title, sourceLocale, revisions, editio
         <ol class="revisions">
           {revisions.map((r, i) => (
             <li class="revision" data-revision={r.number}>
-              <h3>{t('history.revision', { number: r.number, at: r.createdAt, by: r.createdBy ?? '—' })}</h3>
+              <h3>
+                <DatedMessage vars={vars} message="history.revision" args={{ number: r.number, by: r.createdBy ?? '—' }} dates={{ at: r.createdAt }} />
+              </h3>
               {i === 0 ? (
                 <details>
                   <summary>{t('history.firstRevision')}</summary>
@@ -50,8 +53,13 @@ export function HistoryPage({ vars, slug, title, sourceLocale, revisions, editio
               {list.map((e, i) => (
                 <li class="edition" data-edition={e.id}>
                   <h4>
-                    {t('history.edition', { at: e.publishedAt, revision: e.sourceRevision, by: e.publishedBy ?? '—' })}
-                    {e.withdrawnAt && ` — ${t('publish.withdrawn', { at: e.withdrawnAt })}`}
+                    <DatedMessage vars={vars} message="history.edition" args={{ revision: e.sourceRevision, by: e.publishedBy ?? '—' }} dates={{ at: e.publishedAt }} />
+                    {e.withdrawnAt && (
+                      <>
+                        {' — '}
+                        <DatedMessage vars={vars} message="publish.withdrawn" dates={{ at: e.withdrawnAt }} />
+                      </>
+                    )}
                   </h4>
                   {i === 0 ? (
                     <details>

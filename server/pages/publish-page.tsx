@@ -5,6 +5,7 @@
  * editions published so far.
  */
 import type { EditionPreview as Preview } from '../../src/operations/preview-edition.ts';
+import { DatedMessage } from './date-time.tsx';
 import { EditionPreview } from './edition-preview.tsx';
 import { CsrfField, Layout } from './layout.tsx';
 import { Notice } from './notice.tsx';
@@ -86,8 +87,13 @@ export function PublishPage({ vars, slug, title, previews, editions, error, done
                 <a href={`/published/${slug}/${e.locale}.html`} lang={e.locale}>
                   {e.locale}
                 </a>{' '}
-                {t('publish.editionLine', { published: e.publishedAt, visible: e.visibleFrom })}
-                {e.withdrawnAt && ` — ${t('publish.withdrawn', { at: e.withdrawnAt })}`}
+                <DatedMessage vars={vars} message="publish.editionLine" dates={{ published: e.publishedAt, visible: e.visibleFrom }} />
+                {e.withdrawnAt && (
+                  <>
+                    {' — '}
+                    <DatedMessage vars={vars} message="publish.withdrawn" dates={{ at: e.withdrawnAt }} />
+                  </>
+                )}
               </li>
             ))}
           </ul>

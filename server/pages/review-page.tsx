@@ -8,6 +8,7 @@ import type { FindingView } from '../../src/operations/quality.ts';
 import type { Placeholder } from '../../src/markdown/tokens.ts';
 import { textDirection } from '../../src/publishing/text-direction.ts';
 import { FindingsList } from './findings-list.tsx';
+import { DatedMessage } from './date-time.tsx';
 import { CsrfField, Layout } from './layout.tsx';
 import { Notice } from './notice.tsx';
 import type { ErrorText } from './error-text.ts';
@@ -43,7 +44,9 @@ export function ReviewPage(p: ReviewProps) {
         <a href={`/statements/${p.slug}/translate/${p.locale}`}>{t('statements.translate', { locale: p.locale })}</a>{' '}
         <a href={`/statements/${p.slug}/publish`}>{t('statements.publish')}</a>
       </p>
-      <p>{p.submittedAt ? t('review.submittedAt', { at: p.submittedAt }) : t('review.notSubmitted')}</p>
+      <p class="submitted-at">
+        {p.submittedAt ? <DatedMessage vars={vars} message="review.submittedAt" dates={{ at: p.submittedAt }} /> : t('review.notSubmitted')}
+      </p>
       <form method="get" action={base} class="back-form">
         <label for="back-provider">{t('review.backProvider')}</label>
         <select id="back-provider" name="back">

@@ -10,6 +10,7 @@ import type { Placeholder } from '../../src/markdown/tokens.ts';
 import { textDirection } from '../../src/publishing/text-direction.ts';
 import { FindingsList } from './findings-list.tsx';
 import { JobProgress } from './job-progress.tsx';
+import { DatedMessage } from './date-time.tsx';
 import { CsrfField, Layout } from './layout.tsx';
 import { Notice } from './notice.tsx';
 import type { ErrorText } from './error-text.ts';
@@ -84,7 +85,11 @@ export function TranslatePage(p: TranslateProps) {
           ))}
           <form method="post" action={`${base}/submit`} class="submit-form">
             <CsrfField vars={vars} />
-            {p.translation.submittedAt && <p>{t('translate.submittedAt', { at: p.translation.submittedAt })}</p>}
+            {p.translation.submittedAt && (
+              <p class="submitted-at">
+                <DatedMessage vars={vars} message="translate.submittedAt" dates={{ at: p.translation.submittedAt }} />
+              </p>
+            )}
             <button type="submit">{t('translate.submit')}</button>
           </form>
         </>

@@ -30,6 +30,14 @@ function segment(page: Page, n: number) {
   return page.locator('section.segment').nth(n - 1);
 }
 
+/** Every date a page shows: its instant (the datetime attribute) and the words a person reads. */
+function datesShown(page: Page) {
+  return page.locator('time').evaluateAll((els) => els.map((e) => ({ datetime: e.getAttribute('datetime'), text: e.textContent })));
+}
+
+/** How the pages write an instant for a language (medium date, short time, in UTC). */
+const written = (iso: string, lang: string) => `${new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso))} UTC`;
+
 async function save(page: Page, n: number, text: string) {
   const row = segment(page, n);
   await row.locator('textarea').fill(text);
@@ -197,7 +205,24 @@ describe.skipIf(!chromiumAvailable)('translators, reviewers and publishers in a 
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await expect.poll(() => page.locator('[role=status]').first().textContent()).toBe('Published.');
     expect(await page.locator('ul.editions li').count()).toBe(2);
-    expect(await page.locator('ul.editions li[data-locale="ar"]').textContent()).toContain('visible from 2020-01-01T08:00:00.000Z');
+    const arEdition = page.locator('ul.editions li[data-locale="ar"]');
+    expect(await arEdition.locator('time').nth(1).getAttribute('datetime')).toBe('2020-01-01T08:00:00.000Z');
+    expect(await arEdition.textContent()).toContain(`visible from ${written('2020-01-01T08:00:00.000Z', 'en')}`);
+
+    // The same editions for a publisher reading French: the dates are written the French way.
+    const inFrench = await chromium.person({ locale: 'fr-FR' });
+    const frPage = await signIn(inFrench, world.url, tokens.publisher!, watched);
+    await frPage.goto(`${world.url}/statements/${slug}/publish`);
+    expect(await frPage.locator('html').getAttribute('lang')).toBe('fr');
+    const frEdition = frPage.locator('ul.editions li[data-locale="ar"]');
+    expect(await frEdition.locator('time').nth(1).getAttribute('datetime')).toBe('2020-01-01T08:00:00.000Z');
+    expect(await frEdition.locator('time').nth(1).textContent()).toBe('1 janv. 2020, 08:00 UTC');
+    expect(await frEdition.textContent()).toContain('visible à partir du 1 janv. 2020, 08:00 UTC');
+    const frDates = await datesShown(frPage);
+    expect(frDates.length).toBe(4);
+    for (const d of frDates) expect(d.text).toBe(written(d.datetime!, 'fr'));
+    await check(frPage, 'publish-fr');
+    await inFrench.close();
 
     const ar = await fetch(`${world.url}/published/${slug}/ar.html`);
     expect(ar.status).toBe(200);
@@ -220,6 +245,12 @@ describe.skipIf(!chromiumAvailable)('translators, reviewers and publishers in a 
     expect(await page.locator('li.revision').count()).toBe(2);
     expect(await page.locator('li.revision[data-revision="2"] ins').textContent()).toContain('A closing line.');
     expect(await page.locator('section.edition-locale').evaluateAll((els) => els.map((e) => e.getAttribute('data-locale')))).toEqual(['ar', 'fr']);
+    const dates = await datesShown(page);
+    expect(dates.length).toBe(4);
+    for (const d of dates) {
+      expect(d.datetime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+      expect(d.text).toBe(written(d.datetime!, 'en'));
+    }
     await check(page, 'history');
     await page.goto(`${world.url}/statements`);
     expect(await page.locator(`tr[data-slug="${slug}"] .published`).count()).toBe(2);
@@ -236,8 +267,19 @@ describe.skipIf(!chromiumAvailable)('translators, reviewers and publishers in a 
     expect(await page.locator('html').getAttribute('lang')).toBe('ar');
     expect(await page.locator('h1').textContent()).toBe('البيانات');
     await check(page, 'statements-ar');
+    await page.goto(`${world.url}/statements/${slug}/history`);
+    const history = await datesShown(page);
+    expect(history.length).toBe(4);
+    for (const d of history) expect(d.text).toBe(written(d.datetime!, 'ar'));
     await page.goto(`${world.url}/statements/${slug}/review/ar`);
     await check(page, 'review-ar-in-arabic');
+    // When the Arabic translation was submitted, written the Arabic way.
+    const submitted = await datesShown(page);
+    expect(submitted.length).toBe(1);
+    expect(submitted[0]!.text).toBe(written(submitted[0]!.datetime!, 'ar'));
+    expect(submitted[0]!.text).toMatch(/ [صم] UTC$/);
+    expect(submitted[0]!.text).not.toContain(submitted[0]!.datetime!);
+    expect(await page.locator('p.submitted-at').textContent()).toContain(`أُرسلت للمراجعة في ${submitted[0]!.text}`);
     await page.getByLabel('اللغة', { exact: true }).selectOption('fr');
     await page.getByRole('button', { name: 'تغيير' }).click();
     expect(await page.locator('html').getAttribute('dir')).toBe('ltr');

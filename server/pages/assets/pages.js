@@ -2,6 +2,8 @@
 // - placeholder buttons insert a source placeholder into the translation at the cursor;
 // - each segment saves on its own with fetch (If-Match: the version read, X-CSRF-Token),
 //   and a version conflict shows both texts, keeping the translator's own in the textarea;
+//   when the conflict's buttons disappear, the keyboard focus they had moves to the segment
+//   (its Save button after saving mine, its textarea after taking theirs), never to the page;
 // - a running draft job's progress follows its server-sent events.
 // Text from the server is only ever set with textContent.
 (function () {
@@ -57,6 +59,14 @@
     box.appendChild(list);
   }
 
+  // Hides a segment's conflict box; focus inside it goes to `next` instead of being lost.
+  function hideConflict(form, next) {
+    var conflict = form.querySelector('.conflict');
+    var hadFocus = conflict.contains(document.activeElement);
+    conflict.hidden = true;
+    if (hadFocus && next) next.focus();
+  }
+
   function setVersion(form, version) {
     form.setAttribute('data-version', String(version));
     var field = form.querySelector('input[name="version"]');
@@ -85,7 +95,7 @@
       .then(function (body) {
         if (body.ok) {
           setVersion(form, body.version);
-          conflict.hidden = true;
+          hideConflict(form, form.querySelector('button.save'));
           status.textContent = body.message;
           var state = form.closest('section.segment').querySelector('.state');
           state.textContent = body.stateLabel;
@@ -120,7 +130,7 @@
     form.querySelector('.take-theirs').addEventListener('click', function () {
       form.querySelector('textarea').value = form.getAttribute('data-conflict-text') || '';
       setVersion(form, form.getAttribute('data-conflict-version'));
-      form.querySelector('.conflict').hidden = true;
+      hideConflict(form, form.querySelector('textarea'));
       form.querySelector('.save-status').textContent = '';
     });
   });
