@@ -10,6 +10,7 @@ import { bearerAuth, type AuthEnv } from './middleware/auth.ts';
 import { limitBody } from './middleware/body-limit.ts';
 import { errorBody, errorResponse } from './middleware/errors.ts';
 import { documentPublicRoutes } from './public-routes-doc.ts';
+import { FeedCache } from './feed-cache.ts';
 import { PublishedCache } from './published-cache.ts';
 import { draftRoutes } from './routes/drafts.ts';
 import { editionRoutes } from './routes/editions.ts';
@@ -46,7 +47,13 @@ export function createApp(config: Config, deps: AppDeps): OpenAPIHono {
   api.route('/', statementRoutes(deps.ctx));
   api.route('/', translationRoutes(deps.ctx));
   const published = new PublishedCache(deps.ctx);
-  api.route('/', editionRoutes(deps.ctx, published, () => deps.deliveries?.kick()));
+  const feeds = new FeedCache(deps.ctx);
+  const publishedChanged = (slug: string) => {
+    published.forget(slug);
+    feeds.forget();
+    deps.deliveries?.kick();
+  };
+  api.route('/', editionRoutes(deps.ctx, publishedChanged));
   api.route('/', userRoutes(deps.ctx));
   api.route('/', webhookRoutes(deps.ctx));
   api.route('/', linkTargetRoutes(deps.ctx));
@@ -56,7 +63,7 @@ export function createApp(config: Config, deps: AppDeps): OpenAPIHono {
   api.route('/', draftRoutes(deps.ctx, deps.providers, config.routes, deps.runner));
   app.route('/api', api);
   app.route('/published', publishedRoutes(published, config));
-  app.route('/feeds', feedRoutes(deps.ctx, config));
+  app.route('/feeds', feedRoutes(feeds, config));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   documentPublicRoutes(app);
@@ -66,7 +73,7 @@ export function createApp(config: Config, deps: AppDeps): OpenAPIHono {
     security: [{ bearer: [] }],
   });
   app.get('/docs', swaggerUI({ url: '/openapi.json' }));
-  app.route('/', pagesRoutes(config, { ...deps, onPublished: (slug) => published.forget(slug) }));
+  app.route('/', pagesRoutes(config, { ...deps, onPublished: publishedChanged }));
   app.notFound((c) => c.json(errorBody('not_found', { path: c.req.path }, c, 'Not found'), 404));
   return app;
 }

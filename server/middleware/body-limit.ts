@@ -32,7 +32,9 @@ export function limitBody(maxSize: number): MiddlewareHandler {
   return bodyLimit({
     maxSize,
     onError: async (c) => {
-      const drained = await discard(c, maxSize * 16);
+      const declared = Number(c.req.header('content-length') ?? Number.NaN);
+      // A body declared past the bound is not read at all: the connection closes after the answer.
+      const drained = declared > maxSize * 16 ? false : await discard(c, maxSize * 16);
       if (!drained) c.header('Connection', 'close');
       throw new DomainError('input_too_large', `The request body is over ${maxSize} bytes`, { limit: maxSize, size: '>' });
     },

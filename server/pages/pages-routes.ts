@@ -57,8 +57,8 @@ export function pagesRoutes(config: Config, deps: PagesDeps) {
   app.route('/', translateRoutes(ctx, { providers: deps.providers, routes: config.routes, runner: deps.runner }));
   app.route('/', reviewRoutes(ctx, deps.providers, config.routes));
   app.route('/', publishRoutes(ctx, (slug) => {
-    deps.onPublished?.(slug);
-    deps.deliveries?.kick();
+    if (deps.onPublished) deps.onPublished(slug);
+    else deps.deliveries?.kick();
   }));
   app.route('/', historyRoutes(ctx));
   app.route('/', jobEventRoutes(ctx, deps.runner));

@@ -6,10 +6,10 @@ import { withdrawEdition } from '../../src/operations/withdraw-edition.ts';
 import { listEditions } from '../../src/operations/read-statements.ts';
 import { withMessages } from '../finding-messages.ts';
 import { openApiApp } from '../openapi-app.ts';
-import type { PublishedCache } from '../published-cache.ts';
 import { Edition, ErrorBody, PublishBody, Slug, WithdrawBody } from '../schemas.ts';
 
-export function editionRoutes(ctx: OperationContext, published: PublishedCache, changed: () => void = () => {}) {
+/** `changed`: told after a publication or a withdrawal (readers' caches, webhook deliveries). */
+export function editionRoutes(ctx: OperationContext, changed: (slug: string) => void) {
   const app = openApiApp();
 
   app.openapi(
@@ -32,8 +32,7 @@ export function editionRoutes(ctx: OperationContext, published: PublishedCache, 
         ...(body.correctionNote ? { correctionNote: body.correctionNote } : {}),
         ...(body.override ? { override: body.override } : {}),
       });
-      published.forget(slug);
-      changed();
+      changed(slug);
       const all = await listEditions(ctx, slug);
       return c.json({ editions: editions.map((e) => ({ ...all.find((x) => x.id === e.id)!, created: e.created, findings: withMessages([e], c)[0]!.findings })) }, 201);
     },
@@ -57,15 +56,14 @@ export function editionRoutes(ctx: OperationContext, published: PublishedCache, 
       summary: 'Withdraw an edition (recorded with its reason; the previous edition of the locale, if any, is live again)',
       request: { params: z.object({ slug: Slug, id: z.string().min(1).max(100) }), body: { content: { 'application/json': { schema: WithdrawBody } }, required: true } },
       responses: {
-        200: { description: 'The withdrawal', content: { 'application/json': { schema: z.object({ editionId: z.string(), withdrawnAt: z.string() }) } } },
+        200: { description: 'The withdrawal', content: { 'application/json': { schema: z.object({ editionId: z.string(), withdrawnAt: z.string(), cancelledDeliveries: z.number() }) } } },
         409: { description: 'Already withdrawn', content: { 'application/json': { schema: ErrorBody } } },
       },
     }),
     async (c) => {
       const { slug, id } = c.req.valid('param');
       const result = await withdrawEdition(ctx, c.get('actor'), { slug, editionId: id, reason: c.req.valid('json').reason });
-      published.forget(slug);
-      changed();
+      changed(slug);
       return c.json(result, 200);
     },
   );

@@ -43,7 +43,8 @@ function representation(index: PublishedIndex, ref: LiveEditionRef, kind: Kind):
   const key = `${ref.locale}.${kind}`;
   let rep = byKey.get(key);
   if (!rep) {
-    const etag = `"${ref.hash}.${kind}"`;
+    // The content hash, and the edition (the footer and the JSON name it: the same text republished is another edition).
+    const etag = `"${ref.hash}-${ref.id.slice(0, 8)}.${kind}"`;
     const link = [...index.live.keys()].sort().map((l) => `</published/${index.slug}/${l}>; rel="alternate"; hreflang="${l}"`).join(', ');
     rep = { etag, headers: { ETag: etag, 'Cache-Control': cacheControl, 'Content-Language': ref.locale, Link: link } };
     byKey.set(key, rep);

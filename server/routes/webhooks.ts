@@ -10,7 +10,7 @@ const Event = z.enum(webhookEvents);
 const Webhook = z.object({ id: z.string(), url: z.string(), events: z.array(Event), createdAt: z.string(), disabledAt: z.string().nullable() }).openapi('Webhook');
 const Delivery = z
   .object({
-    id: z.string(), event: Event, status: z.enum(['pending', 'delivered', 'failed']), attempts: z.number(), nextAttemptAt: z.string().nullable(),
+    id: z.string(), event: Event, status: z.enum(['pending', 'delivered', 'failed', 'cancelled']), attempts: z.number(), nextAttemptAt: z.string().nullable(),
     lastAttemptAt: z.string().nullable(), lastStatus: z.number().nullable(), lastError: z.string().nullable(), createdAt: z.string(), deliveredAt: z.string().nullable(), payload: z.unknown(),
   })
   .openapi('WebhookDelivery');

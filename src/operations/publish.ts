@@ -82,7 +82,8 @@ export async function publish(ctx: OperationContext, actor: Actor, input: Publis
         editions.push({ ...live, created: false, findings: built.findings });
         continue;
       }
-      const correction = live && live.hash !== hash ? correctionNotice(live, built.markdown, at, input.correctionNote?.trim() || null, ctx.frontMatterKeys) : null;
+      // A correction is dated when readers see it (the end of its embargo, if any).
+      const correction = live && live.hash !== hash ? correctionNotice(live, built.markdown, embargo ?? at, input.correctionNote?.trim() || null, ctx.frontMatterKeys) : null;
       const row = {
         id: randomUUID(),
         statement_id: statement.id,
@@ -158,12 +159,7 @@ async function translatedEdition(
   });
   const all = [...[...quality.segments.values()].flat(), ...editionFindings];
   refuseIfBlocked(all, { locale });
-  if (shareOverride && editionFindings.some((f) => f.rule === 'machine-share' && f.overridden?.at === shareOverride.at)) {
-    await db.insertInto('finding_overrides').values({
-      id: randomUUID(), translation_id: translation.id, revision: revision.number, segment_id: null, rule: 'machine-share',
-      text_hash: null, reason: shareOverride.reason, overridden_by: shareOverride.actor.id, at: shareOverride.at,
-    }).execute();
-  }
+  // The publisher's reason holds for this publication only: it is recorded in the edition's provenance.
   const overrides = all.filter((f) => f.overridden).map((f) => ({ rule: f.rule, segmentId: f.segmentId ?? null, ...f.overridden! }));
   // The locale's own link targets replace the source's (segment ids do not depend on URLs).
   const doc = segmentMarkdown(rewriteUrls(revision.markdown, await linkTargetsFor(db, locale)), { frontMatterKeys: ctx.frontMatterKeys });

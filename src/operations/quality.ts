@@ -113,6 +113,10 @@ export async function overrideFinding(ctx: OperationContext, actor: Actor, input
   return ctx.store.transaction(async (trx) => {
     const { translation, revision, locale } = await loadTranslation(trx, input.slug, input.locale);
     requireRole(actor, ['reviewer'], locale);
+    if (input.rule === 'machine-share') {
+      // Publishing past the unreviewed-machine-text gate is the publisher's decision, at publication.
+      throw new DomainError('validation_failed', 'The machine-share gate is passed at publication, with a reason (override)', { field: 'rule', problem: 'passed at publication by the publisher' });
+    }
     let textHash: string | null = null;
     if (input.segmentId) {
       const row = (await segmentRows(trx, translation.id, revision.number)).find((r) => r.segment_id === input.segmentId);

@@ -2,10 +2,11 @@
  * Static export: every live edition as Markdown, a whole HTML page and JSON
  * (`<dir>/<slug>/<locale>.{md,html,json}`), RSS and Atom feeds per locale
  * (`<dir>/feeds/<locale>.{rss,atom}`), an index (`<dir>/index.json`) and a sitemap with
- * hreflang alternates (`<dir>/sitemap.xml`), for a static site or a CDN. Files are written
- * to a temporary name and renamed, so a reader of the folder never sees half a file.
+ * hreflang alternates (`<dir>/sitemap.xml`), for a static site or a CDN. The export is
+ * written to a new folder beside `<dir>` and then put in its place, so the folder holds
+ * exactly this export (a withdrawn edition's files do not linger) and is never half written.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Root } from 'mdast';
 import { editionFeeds } from '../publishing/edition-feeds.ts';
@@ -27,12 +28,12 @@ export async function exportStatic(ctx: OperationContext, dir: string, baseUrl: 
   const editions = await liveEditions(ctx);
   const urlOf = (slug: string, locale: string) => `${base}/${encodeURIComponent(slug)}/${encodeURIComponent(locale)}.html`;
   let files = 0;
+  const staging = `${dir.replace(/\/+$/, '')}.export-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
   const write = async (path: string, content: string) => {
-    const full = join(dir, path);
+    const full = join(staging, path);
     await mkdir(dirname(full), { recursive: true });
-    const temp = `${full}.${process.pid}.tmp`;
-    await writeFile(temp, content);
-    await rename(temp, full);
+    await writeFile(full, content);
     files++;
   };
 
@@ -59,5 +60,15 @@ export async function exportStatic(ctx: OperationContext, dir: string, baseUrl: 
   }))));
   const index = editions.map((e) => ({ slug: e.slug, locale: e.locale, title: e.title, hash: e.hash, visibleFrom: e.visibleFrom, html: urlOf(e.slug, e.locale) }));
   await write('index.json', `${JSON.stringify({ baseUrl: base, exportedAt: ctx.now().toISOString(), editions: index }, null, 2)}\n`);
+  await replaceFolder(dir, staging);
   return { editions: editions.length, locales, files };
+}
+
+/** Puts `staging` where `dir` is: the old folder moved aside, the new one renamed in, the old one removed. */
+async function replaceFolder(dir: string, staging: string): Promise<void> {
+  const exists = await stat(dir).then(() => true, () => false);
+  const old = `${staging}.old`;
+  if (exists) await rename(dir, old);
+  await rename(staging, dir);
+  if (exists) await rm(old, { recursive: true, force: true });
 }

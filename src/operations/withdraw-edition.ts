@@ -6,7 +6,7 @@
 import { DomainError } from '../errors.ts';
 import { statementBySlug } from '../store/queries/statements.ts';
 import { requireRole, type Actor } from '../workflow/roles.ts';
-import { enqueueEvent } from '../webhooks/enqueue.ts';
+import { cancelPendingDeliveries, enqueueEvent } from '../webhooks/enqueue.ts';
 import { iso, type OperationContext } from './context.ts';
 
 export async function withdrawEdition(ctx: OperationContext, actor: Actor, input: { slug: string; editionId: string; reason: string }) {
@@ -22,11 +22,14 @@ export async function withdrawEdition(ctx: OperationContext, actor: Actor, input
     const already = await trx.selectFrom('edition_withdrawals').select('at').where('edition_id', '=', edition.id).executeTakeFirst();
     if (already) throw new DomainError('edition_withdrawn', `Edition ${edition.id} was withdrawn at ${already.at}`, { editionId: edition.id });
     await trx.insertInto('edition_withdrawals').values({ edition_id: edition.id, reason: input.reason.trim(), withdrawn_by: actor.id, at }).execute();
+    // Under embargo, readers never saw it: nothing to announce, and its announcements are cancelled.
+    const cancelled = await cancelPendingDeliveries(trx, edition.id);
+    if (edition.visible_from > at) return { editionId: edition.id, withdrawnAt: at, cancelledDeliveries: cancelled };
     await enqueueEvent(trx, 'edition.withdrawn', {
       slug: statement.slug, locale: edition.locale, editionId: edition.id, hash: edition.hash, sourceRevision: edition.source_revision,
       publishedAt: edition.published_at, visibleFrom: edition.visible_from, path: `/published/${statement.slug}/${edition.locale}`,
       withdrawal: { reason: input.reason.trim(), at },
     }, at);
-    return { editionId: edition.id, withdrawnAt: at };
+    return { editionId: edition.id, withdrawnAt: at, cancelledDeliveries: cancelled };
   });
 }

@@ -8,21 +8,15 @@
  * the source nor among the urlMap's replacements is a warning.
  */
 import type { Nodes } from 'mdast';
+import { normaliseUrl } from '../markdown/url.ts';
 import type { EditionRule, QualityFinding } from './types.ts';
+
+export { normaliseUrl };
 
 function urls(node: Nodes, out: string[] = []): string[] {
   if (node.type === 'link' || node.type === 'image' || node.type === 'definition') out.push(node.url);
   if ('children' in node) for (const child of node.children) urls(child, out);
   return out;
-}
-
-export function normaliseUrl(url: string): string {
-  const trimmed = url.trim();
-  try {
-    return new URL(trimmed).href;
-  } catch {
-    return trimmed;
-  }
 }
 
 function mapped(url: string, urlMap: Readonly<Record<string, string>>, normalisedMap: ReadonlyMap<string, string>): string {

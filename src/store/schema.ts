@@ -251,10 +251,13 @@ export interface WebhookDeliveriesTable {
   /** Also the Standard Webhooks message id (`webhook-id`). */
   id: string;
   webhook_id: string;
+  /** The edition the event is about. */
+  edition_id: string | null;
   event: string;
   /** The exact JSON body sent (and signed). */
   payload: string;
-  status: 'pending' | 'delivered' | 'failed';
+  /** `cancelled`: its edition was withdrawn before it was sent (an embargo not yet over). */
+  status: 'pending' | 'delivered' | 'failed' | 'cancelled';
   attempts: number;
   next_attempt_at: string | null;
   last_attempt_at: string | null;

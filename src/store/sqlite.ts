@@ -1,8 +1,13 @@
-/** The embedded default: SQLite through better-sqlite3, in WAL mode with a busy timeout. */
+/**
+ * The embedded default: SQLite through better-sqlite3, in WAL mode with a busy timeout.
+ * Transactions begin IMMEDIATE: they take the write lock at the start (waiting up to the
+ * busy timeout), so a transaction that reads and then writes never fails halfway because
+ * another process committed in between (SQLITE_BUSY_SNAPSHOT), as a deferred one would.
+ */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, sql, SqliteDialect, type Transaction } from 'kysely';
 import { migrate } from './migrate.ts';
 import type { Schema } from './schema.ts';
 import type { Store } from './store.ts';
@@ -19,7 +24,19 @@ export async function openSqliteStore(path: string): Promise<Store> {
   return {
     dialect: 'sqlite',
     db,
-    transaction: (fn) => db.transaction().execute(fn),
+    transaction: (fn) =>
+      db.connection().execute(async (conn) => {
+        await sql`begin immediate`.execute(conn);
+        try {
+          // The connection is the transaction: the same query builder, on the one connection.
+          const result = await fn(conn as unknown as Transaction<Schema>);
+          await sql`commit`.execute(conn);
+          return result;
+        } catch (error) {
+          await sql`rollback`.execute(conn);
+          throw error;
+        }
+      }),
     close: () => db.destroy(),
   };
 }

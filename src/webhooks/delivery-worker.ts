@@ -21,6 +21,7 @@ export class DeliveryWorker extends EventEmitter {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
+  private stopped = false;
 
   constructor(
     private readonly ctx: OperationContext,
@@ -31,19 +32,22 @@ export class DeliveryWorker extends EventEmitter {
 
   start(): void {
     if (this.timer) return;
+    this.stopped = false;
     this.timer = setInterval(() => this.kick(), this.options.pollMs ?? 1000);
     this.timer.unref();
     this.kick();
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
     this.timer = undefined;
-    await this.running;
+    while (this.running) await this.running;
   }
 
   /** Look for due deliveries now (after a publication, say). */
   kick(): void {
+    if (this.stopped) return;
     if (this.running) {
       this.again = true;
       return;
@@ -52,7 +56,7 @@ export class DeliveryWorker extends EventEmitter {
       .catch((error: unknown) => this.emit('error', error))
       .then(() => {
         this.running = undefined;
-        if (this.again) {
+        if (this.again && !this.stopped) {
           this.again = false;
           this.kick();
         }
@@ -73,17 +77,20 @@ export class DeliveryWorker extends EventEmitter {
         .orderBy('webhook_deliveries.next_attempt_at', 'asc')
         .limit(20)
         .execute();
-      if (due.length === 0) return attempted;
+      if (due.length === 0 || this.stopped) return attempted;
       for (const d of due) {
-        if (await this.claim(d.id, d.next_attempt_at!)) {
-          await this.attempt(d);
+        if (this.stopped) return attempted;
+        const lease = await this.claim(d.id, d.next_attempt_at!);
+        if (lease) {
+          await this.attempt(d, lease);
           attempted++;
         }
       }
     }
   }
 
-  private async claim(id: string, seen: string): Promise<boolean> {
+  /** The lease (a time) when this process won the delivery, else undefined. */
+  private async claim(id: string, seen: string): Promise<string | undefined> {
     const lease = new Date(this.ctx.now().getTime() + this.options.timeoutMs + 5000).toISOString();
     const result = await this.ctx.store.db
       .updateTable('webhook_deliveries')
@@ -92,10 +99,10 @@ export class DeliveryWorker extends EventEmitter {
       .where('status', '=', 'pending')
       .where('next_attempt_at', '=', seen)
       .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return Number(result.numUpdatedRows) === 1 ? lease : undefined;
   }
 
-  private async attempt(d: { id: string; payload: string; attempts: number; url: string; secret: string }): Promise<void> {
+  private async attempt(d: { id: string; payload: string; attempts: number; url: string; secret: string }, lease: string): Promise<void> {
     const sentAt = this.ctx.now();
     let status: number | null = null;
     let error: string | null = null;
@@ -124,7 +131,8 @@ export class DeliveryWorker extends EventEmitter {
     const at = this.ctx.now();
     const delivered = error === null;
     const wait = this.options.retryMs[attempts - 1];
-    await this.ctx.store.transaction((trx) =>
+    // Recorded only while the lease is ours: past it, another process may have taken the delivery over.
+    const recorded = await this.ctx.store.transaction((trx) =>
       trx
         .updateTable('webhook_deliveries')
         .set({
@@ -137,8 +145,11 @@ export class DeliveryWorker extends EventEmitter {
           delivered_at: delivered ? at.toISOString() : null,
         })
         .where('id', '=', d.id)
-        .execute(),
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '=', lease)
+        .executeTakeFirst(),
     );
+    if (Number(recorded.numUpdatedRows) === 0) return;
     this.emit('attempt', { id: d.id, attempts, status, error, delivered });
   }
 }

@@ -18,6 +18,7 @@ export async function enqueueEvent(db: Db, type: WebhookEvent, data: EditionEven
     .values(subscribed.map((h) => ({
       id: `msg_${randomUUID().replaceAll('-', '')}`,
       webhook_id: h.id,
+      edition_id: data.editionId,
       event: type,
       payload: body,
       status: 'pending' as const,
@@ -27,4 +28,15 @@ export async function enqueueEvent(db: Db, type: WebhookEvent, data: EditionEven
     })))
     .execute();
   return subscribed.length;
+}
+
+/** An edition withdrawn before its deliveries were sent (under embargo): they are cancelled, not sent. */
+export async function cancelPendingDeliveries(db: Db, editionId: string): Promise<number> {
+  const result = await db
+    .updateTable('webhook_deliveries')
+    .set({ status: 'cancelled', next_attempt_at: null })
+    .where('edition_id', '=', editionId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

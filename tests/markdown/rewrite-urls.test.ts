@@ -25,15 +25,25 @@ describe('rewriteUrls', () => {
     expect(out).toContain('![a chart](https://partner.example/fr/graphique.png)');
     expect(out).toContain('[r]: https://partner.example/fr/a%20propos');
     expect(out).toContain('[Elsewhere](https://other.example/)');
-    // An autolink shows its URL as its text: it is left as written.
-    expect(out).toContain('<https://partner.example/report> as an autolink');
-    expect(out.split('\n').filter((l, i) => l !== source.split('\n')[i])).toHaveLength(2);
+    // An autolink shows its URL as its text: it becomes an autolink to the new URL.
+    expect(out).toContain('<https://partner.example/fr/rapport> as an autolink');
+    expect(out.split('\n').filter((l, i) => l !== source.split('\n')[i])).toHaveLength(3);
   });
 
   it('keeps every segment id and text', () => {
     const before = segmentMarkdown(source).segments.map((s) => [s.id, s.text]);
     const after = segmentMarkdown(out).segments.map((s) => [s.id, s.text]);
     expect(after).toEqual(before);
+  });
+
+  it('matches URLs as the links check does, and rewrites destinations written with entities or brackets', () => {
+    const tricky = '[a](https://Partner.example/report) [b](<https://partner.example/chart.png>) [c](https://x.example/a&amp;b)\n';
+    const rewritten = rewriteUrls(tricky, new Map([
+      ['https://partner.example/report', 'https://p.example/fr'],
+      ['https://partner.example/chart.png', 'https://p.example/fr.png'],
+      ['https://x.example/a&b', 'https://x.example/fr'],
+    ]));
+    expect(rewritten).toBe('[a](https://p.example/fr) [b](https://p.example/fr.png) [c](https://x.example/fr)\n');
   });
 
   it('returns the text unchanged without targets', () => {

@@ -195,7 +195,7 @@ describe('the workflow over HTTP', () => {
     expect(md.headers.get('content-language')).toBe('fr');
     expect(md.headers.get('cache-control')).toMatch(/public, max-age=\d+, s-maxage=\d+/);
     const etag = md.headers.get('etag')!;
-    expect(etag).toMatch(/^"[0-9a-f]{64}\.md"$/);
+    expect(etag).toMatch(/^"[0-9a-f]{64}-[0-9a-f]{8}\.md"$/);
     const text = await md.text();
     expect(text).toContain('✎');
     expect((await get(`/published/${sample.name}/fr.md`, { 'if-none-match': etag })).status).toBe(304);

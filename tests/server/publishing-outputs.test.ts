@@ -4,7 +4,7 @@
  * provenance footer and RTL isolation, per-locale RSS and Atom feeds (parsed back), a
  * correction notice in the page and the feed, and the static export read back.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -142,6 +142,15 @@ describe('publishing outputs', () => {
     expect(urls.map((u) => u.loc).sort()).toEqual(['ar', 'en', 'fr'].map((l) => `https://static.example.org/statements/seed-bank/${l}.html`));
     expect(urls[0]!['xhtml:link'].map((l) => l['@_hreflang']).sort()).toEqual(['ar', 'en', 'fr']);
     expect(XMLValidator.validate(readFileSync(join(out, 'feeds', 'ar.rss'), 'utf8'))).toBe(true);
+    // A withdrawal, then a new export: the withdrawn edition's files are gone.
+    const arEdition = (await call('translator', 'GET', '/api/statements/seed-bank/editions')).body.editions.find((e: { locale: string }) => e.locale === 'ar');
+    expect((await call('publisher', 'POST', `/api/statements/seed-bank/editions/${arEdition.id}/withdraw`, { reason: 'Wrong figures' })).status).toBe(200);
+    expect((await runCliAsync(['export', out, '--base-url', 'https://static.example.org/statements'], { EDITIONS_DB: join(dir, 'e.db') })).status).toBe(0);
+    expect(existsSync(join(out, 'seed-bank', 'ar.html'))).toBe(false);
+    expect(existsSync(join(out, 'feeds', 'ar.rss'))).toBe(false);
+    expect(existsSync(join(out, 'seed-bank', 'fr.html'))).toBe(true);
+    expect((xml.parse(readFileSync(join(out, 'sitemap.xml'), 'utf8')).urlset.url as unknown[]).length).toBe(2);
+
     const bad = await runCliAsync(['export', out], { EDITIONS_DB: join(dir, 'e.db') });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--base-url');

@@ -154,6 +154,23 @@ describe('webhooks', () => {
     }
   });
 
+  it('cancels the announcements of an embargoed edition withdrawn before its time, and announces nothing', async () => {
+    const ok = await receiver([204]);
+    try {
+      const hook = (await call('POST', '/api/webhooks', { url: ok.url })).body;
+      await call('POST', '/api/statements', { slug: 'never', sourceLocale: 'en', markdown: '# Never\n' });
+      const embargo = new Date(Date.now() + 1500).toISOString();
+      const edition = (await call('POST', '/api/statements/never/editions', { locales: ['en'], embargoUntil: embargo })).body.editions[0];
+      const withdrawn = await call('POST', `/api/statements/never/editions/${edition.id}/withdraw`, { reason: 'Called off' });
+      expect(withdrawn.body.cancelledDeliveries).toBeGreaterThanOrEqual(1); // one per webhook subscribed to publications
+      await new Promise((r) => setTimeout(r, Date.parse(embargo) - Date.now() + 1500));
+      expect(ok.received).toHaveLength(0);
+      expect(await deliveriesOf(hook.id)).toEqual([expect.objectContaining({ event: 'edition.published', status: 'cancelled', attempts: 0 })]);
+    } finally {
+      await ok.close();
+    }
+  });
+
   it('refuses bad subscriptions and hides webhooks from non-admins', async () => {
     expect((await call('POST', '/api/webhooks', { url: 'ftp://example.org/x' })).body.error).toMatchObject({ code: 'validation_failed', details: { field: 'url' } });
     expect((await call('POST', '/api/webhooks', { url: 'http://127.0.0.1:9/x', events: ['edition.eaten'] })).status).toBe(400);

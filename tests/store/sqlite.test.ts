@@ -29,7 +29,7 @@ describe('SQLite store', () => {
       const admin = await authenticate(ctx2, first!.token);
       expect(admin.roles).toEqual([{ role: 'admin', locale: '*' }]);
       const migrations = await sql<{ name: string }>`select name from kysely_migration`.execute(again.db);
-      expect(migrations.rows.map((r) => r.name)).toEqual(['0001-initial', '0002-draft-jobs', '0003-publishing-outputs', '0004-sessions']);
+      expect(migrations.rows.map((r) => r.name)).toEqual(['0001-initial', '0002-draft-jobs', '0003-publishing-outputs', '0004-sessions', '0005-delivery-edition']);
 
       // A failed operation writes nothing: the duplicate slug is refused inside the transaction.
       await createStatement(ctx2, admin, { slug: 'one', sourceLocale: 'en', markdown: '# One\n' });
