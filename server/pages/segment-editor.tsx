@@ -42,11 +42,11 @@ export function SegmentEditor({ vars, action, index, segment: s, placeholders, s
             <PlaceholderChips text={s.machine} placeholders={placeholders} t={t} />
           </p>
         </div>
-        <form method="post" action={action} class="segment-form column" data-version={s.version} data-msg-saving={t('segment.saving')} data-msg-failed={t('segment.saveFailed')}>
+        <form method="post" action={action} class="segment-form column" data-version={s.version} data-msg-saving={t('segment.saving')} data-msg-failed={t('segment.saveFailed')} data-msg-guard={t('segment.placeholderGuard')}>
           <CsrfField vars={vars} />
           <input type="hidden" name="version" value={String(s.version)} />
           <label for={id}>{t('segment.yours')}</label>
-          <textarea id={id} name="text" lang={locale} dir={dir} rows={3} aria-describedby={`chips-${s.id} status-${s.id}`}>
+          <textarea id={id} name="text" lang={locale} dir={dir} rows={3} aria-describedby={`chips-${s.id} status-${s.id} guard-${s.id}`}>
             {s.text ?? s.machine ?? ''}
           </textarea>
           {placeholders.length > 0 && (
@@ -59,6 +59,7 @@ export function SegmentEditor({ vars, action, index, segment: s, placeholders, s
             </div>
           )}
           <p class="help">{t('segment.placeholderHelp')}</p>
+          <p class="placeholder-guard" id={`guard-${s.id}`} role="status" aria-live="polite"></p>
           <button type="submit" class="save">
             {t('segment.save')}
           </button>

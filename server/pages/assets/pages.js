@@ -1,5 +1,9 @@
 // Editions pages: the little script they need (served as is, no build step).
 // - placeholder buttons insert a source placeholder into the translation at the cursor;
+// - the placeholder tags in a translation cannot be broken by editing: an edit that removes,
+//   adds, alters or splits a tag, or unnests a <g>…</g>, is undone (the text and selection as
+//   they were) and a polite message says why; replacing the whole text is left alone (the
+//   server still refuses broken placeholders on save), and so is a text already broken;
 // - each segment saves on its own with fetch (If-Match: the version read, X-CSRF-Token),
 //   and a version conflict shows both texts, keeping the translator's own in the textarea;
 //   when the conflict's buttons disappear, the keyboard focus they had moves to the segment
@@ -14,6 +18,87 @@
     return meta ? meta.getAttribute('content') : '';
   }
 
+  // Placeholder tags, kept whole while editing.
+  var TAG = /<g id="\d+">|<\/g>|<x id="\d+"\/>/g;
+
+  // The complete tags of a text (and any `added`), sorted (a multiset), and whether its
+  // <g>…</g> nest properly.
+  function tagsOf(text, added) {
+    var tags = text.match(TAG) || [];
+    var depth = 0;
+    var nested = true;
+    tags.forEach(function (tag) {
+      if (tag.charAt(1) === 'g') depth += 1;
+      else if (tag === '</g>') {
+        depth -= 1;
+        if (depth < 0) nested = false;
+      }
+    });
+    return { list: tags.concat(added || []).sort().join('\n'), nested: nested && depth === 0 };
+  }
+
+  // Whether going from `before` to `after` (with the tags `added`, if any) breaks a tag that
+  // was whole, or their nesting, when the tags of `before` were whole and well nested.
+  function breaksTags(before, after, added) {
+    var was = tagsOf(before, added);
+    if (!was.nested) return false;
+    var now = tagsOf(after);
+    return now.list !== was.list || !now.nested;
+  }
+
+  function guardStatus(area) {
+    var form = area.closest('form.segment-form');
+    return form ? { box: form.querySelector('.placeholder-guard'), text: form.getAttribute('data-msg-guard') || '' } : null;
+  }
+
+  function refuse(area, snapshot) {
+    area.value = snapshot.value;
+    area.setSelectionRange(snapshot.start, snapshot.end, snapshot.direction);
+    var status = guardStatus(area);
+    if (status && status.box) {
+      status.box.textContent = '';
+      status.box.textContent = status.text;
+    }
+  }
+
+  function accepted(area) {
+    var status = guardStatus(area);
+    if (status && status.box && status.box.textContent) status.box.textContent = '';
+  }
+
+  function snapshotOf(area) {
+    return { value: area.value, start: area.selectionStart, end: area.selectionEnd, direction: area.selectionDirection || 'none' };
+  }
+
+  var pending = new WeakMap();
+
+  function isSegmentArea(target) {
+    return target instanceof HTMLTextAreaElement && target.closest('form.segment-form') !== null;
+  }
+
+  function check(area) {
+    var snapshot = pending.get(area);
+    pending.delete(area);
+    if (!snapshot || snapshot.value === area.value) return;
+    // Replacing the whole text (everything selected, or none yet) is a new text, not an edit of a tag.
+    var whole = snapshot.start === 0 && snapshot.end === snapshot.value.length;
+    if (!whole && breaksTags(snapshot.value, area.value)) refuse(area, snapshot);
+    else accepted(area);
+  }
+
+  document.addEventListener('beforeinput', function (event) {
+    var area = event.target;
+    if (!isSegmentArea(area) || (event.isComposing && pending.has(area))) return;
+    pending.set(area, snapshotOf(area));
+  });
+  document.addEventListener('input', function (event) {
+    if (!isSegmentArea(event.target) || event.isComposing) return;
+    check(event.target);
+  });
+  document.addEventListener('compositionend', function (event) {
+    if (isSegmentArea(event.target)) check(event.target);
+  });
+
   // Placeholder buttons.
   document.addEventListener('click', function (event) {
     var button = event.target instanceof Element ? event.target.closest('button.chip-insert') : null;
@@ -21,6 +106,7 @@
     var area = document.getElementById(button.getAttribute('data-target'));
     if (!area) return;
     var tag = button.getAttribute('data-insert');
+    var before = snapshotOf(area);
     var start = area.selectionStart;
     var end = area.selectionEnd;
     var selected = area.value.slice(start, end);
@@ -29,6 +115,8 @@
     var text = paired ? open + selected + '</g>' : tag;
     area.setRangeText(text, start, end, 'end');
     if (paired && selected === '') area.setSelectionRange(start + open.length, start + open.length);
+    // Wrapping or replacing a selection that holds part of a tag would break it: refused.
+    if (breaksTags(before.value, area.value, paired ? [open, '</g>'] : [tag])) refuse(area, before);
     area.focus();
   });
 
