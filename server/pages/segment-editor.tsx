@@ -46,7 +46,7 @@ export function SegmentEditor({ vars, action, index, segment: s, placeholders, s
           <CsrfField vars={vars} />
           <input type="hidden" name="version" value={String(s.version)} />
           <label for={id}>{t('segment.yours')}</label>
-          <textarea id={id} name="text" lang={locale} dir={dir} rows={3} aria-describedby={`chips-${s.id} status-${s.id} guard-${s.id}`}>
+          <textarea id={id} name="text" lang={locale} dir={dir} rows={3} aria-label={t('segment.yoursNumbered', { n: index + 1 })} aria-describedby={`chips-${s.id} status-${s.id} guard-${s.id}`}>
             {s.text ?? s.machine ?? ''}
           </textarea>
           {placeholders.length > 0 && (
