@@ -1,10 +1,10 @@
 /** Machine drafts over HTTP: request a job (202), read its progress {id, status, progress: {locale: {done, total, …}}, error?}. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { streamSSE } from 'hono/streaming';
 import type { DraftRunner } from '../../src/jobs/runner.ts';
 import type { ProviderSet, Routes } from '../../src/mt/routing.ts';
 import type { OperationContext } from '../../src/operations/context.ts';
 import { getJob, requestDrafts } from '../../src/operations/request-drafts.ts';
+import { jobEventStream } from '../job-event-stream.ts';
 import { openApiApp } from '../openapi-app.ts';
 import { DraftsBody, ErrorBody, Job, JobId, Slug } from '../schemas.ts';
 
@@ -36,35 +36,7 @@ export function draftRoutes(ctx: OperationContext, providers: ProviderSet, route
       request: { params: z.object({ id: JobId }) },
       responses: { 200: { description: 'An event stream of `progress` events', content: { 'text/event-stream': { schema: z.string() } } } },
     }),
-    async (c) => {
-      const id = c.req.valid('param').id;
-      await getJob(ctx, id);
-      return streamSSE(c, async (stream) => {
-        let last = '';
-        let wake: (() => void) | undefined;
-        const onProgress = (jobId: string) => {
-          if (jobId === id) wake?.();
-        };
-        runner.on('progress', onProgress);
-        stream.onAbort(() => wake?.());
-        try {
-          for (let n = 0; !stream.aborted; n++) {
-            const job = await getJob(ctx, id);
-            const data = JSON.stringify(job);
-            if (data !== last) await stream.writeSSE({ event: 'progress', data, id: String(n) });
-            last = data;
-            if (job.status === 'done' || job.status === 'failed') break;
-            // Wait for the runner's next word, or poll (another process may be drafting).
-            await new Promise<void>((r) => {
-              wake = r;
-              setTimeout(r, 1000);
-            });
-          }
-        } finally {
-          runner.off('progress', onProgress);
-        }
-      });
-    },
+    (c) => jobEventStream(c, ctx, runner, c.req.valid('param').id),
   );
   app.openapi(
     createRoute({
