@@ -48,7 +48,7 @@ export async function liveEditions(ctx: OperationContext, filter: { locale?: str
   for (const r of live.values()) localesOf.set(r.slug, [...(localesOf.get(r.slug) ?? []), r.locale]);
   const wanted = [...live.values()]
     .filter((r) => !filter.locale || r.locale === filter.locale)
-    .sort((a, b) => (a.visible_from < b.visible_from ? 1 : a.visible_from > b.visible_from ? -1 : 0))
+    .sort((a, b) => (a.visible_from < b.visible_from ? 1 : a.visible_from > b.visible_from ? -1 : a.slug.localeCompare(b.slug)))
     .slice(0, filter.limit ?? Number.POSITIVE_INFINITY);
   const out: LiveEdition[] = [];
   // Then the content of the wanted ones only, a bounded number at a time.
@@ -83,5 +83,6 @@ export async function liveEditions(ctx: OperationContext, filter: { locale?: str
       });
     }
   }
-  return out.sort((a, b) => (a.visibleFrom < b.visibleFrom ? 1 : a.visibleFrom > b.visibleFrom ? -1 : a.slug.localeCompare(b.slug)));
+  // Newest first (then by slug), as `wanted` is ordered.
+  return out;
 }

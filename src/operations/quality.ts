@@ -43,7 +43,8 @@ interface QualityInput {
   frontMatterKeys: readonly string[];
 }
 
-export async function localeQuality(db: Db, input: QualityInput): Promise<LocaleQuality> {
+/** `edition: false` skips the edition rules (and the reassembly they need), for callers that judge segments only. */
+export async function localeQuality(db: Db, input: QualityInput, options: { edition?: boolean } = {}): Promise<LocaleQuality> {
   const glossary = await glossaryIn(db, input.statement.collection, input.locale);
   const urlMap = await linkTargetsFor(db, input.locale);
   const overrides = await db
@@ -76,6 +77,7 @@ export async function localeQuality(db: Db, input: QualityInput): Promise<Locale
     segments.set(s.id, found.map((f) => mark({ ...f, segmentId: s.id }, text)));
   }
 
+  if (options.edition === false) return { segments, edition: [] };
   const doc = segmentMarkdown(rewriteUrls(input.revision.markdown, urlMap), { frontMatterKeys: input.frontMatterKeys });
   const target = reassemble(doc, new Map(input.rows.flatMap((r) => (r.text === null ? [] : [[r.segment_id, r.text] as const])))).tree;
   const edition = checkEdition({

@@ -47,7 +47,7 @@ export async function review(ctx: OperationContext, actor: Actor, input: ReviewI
         targets = rows.filter((r) => r.state === 'translated');
       }
       // Fatal quality findings block approval until fixed or overridden with a reason.
-      const quality = await localeQuality(trx, { statement, revision, translationId: translation.id, locale, rows, frontMatterKeys: ctx.frontMatterKeys });
+      const quality = await localeQuality(trx, { statement, revision, translationId: translation.id, locale, rows, frontMatterKeys: ctx.frontMatterKeys }, { edition: false });
       refuseIfBlocked(targets.flatMap((r) => quality.segments.get(r.segment_id) ?? []), { locale });
     } else if (wholeLocale) {
       targets = rows.filter((r) => r.state === 'translated' || r.state === 'approved' || r.state === 'machine');

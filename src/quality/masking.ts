@@ -26,7 +26,6 @@ export interface Masked {
 }
 
 export const isTransparent = (ch: string | undefined): boolean => ch !== undefined && ch >= '\uE000' && ch < '\uF000';
-export const isMask = (ch: string | undefined): boolean => ch !== undefined && ch >= '\uE000' && ch <= '\uF8FF';
 
 /** Undefined when the text already holds private-use characters, or too many things to mask. */
 export function mask(xml: string): Masked | undefined {
