@@ -1,13 +1,17 @@
 /**
  * Share of source lines outside segments that come back byte-identical after a pseudo
  * translation: the spliced Markdown Editions publishes, against re-stringifying the whole
- * reassembled tree with remark-stringify (the baseline).
+ * reassembled tree with remark-stringify (the baseline). Then what Apertium's drafts of
+ * content/ keep and could not do (fidelity-drafts.ts), and what they leave in an edition
+ * (fidelity-editions.ts).
  */
 import { commonmarkExamples, gfmExamples } from '../tests/support/corpora.ts';
 import { lineFidelity } from '../src/markdown/fidelity.ts';
 import { reassemble, segmentMarkdown, stringifyMarkdown } from '../src/markdown/index.ts';
 import { pseudoText } from '../src/mt/pseudo.ts';
 import { sampleStatements } from './corpus.ts';
+import { benchDraftFidelity } from './fidelity-drafts.ts';
+import { benchEditionFidelity } from './fidelity-editions.ts';
 
 function measure(sources: string[]) {
   const totals = { outside: 0, splice: 0, tree: 0 };
@@ -23,7 +27,7 @@ function measure(sources: string[]) {
   return totals;
 }
 
-export function benchFidelity(): void {
+export async function benchFidelity(): Promise<void> {
   console.log('\n## Fidelity: source lines outside segments that come back byte-identical');
   const corpora: Record<string, string[]> = {
     'content/ and fixtures': sampleStatements().map((s) => s.markdown),
@@ -34,4 +38,6 @@ export function benchFidelity(): void {
     const pct = (n: number) => `${((100 * n) / Math.max(1, t.outside)).toFixed(1)}%`;
     console.log(`${name.padEnd(36)} lines outside segments ${String(t.outside).padStart(6)}  spliced ${pct(t.splice).padStart(7)}  whole-tree stringify ${pct(t.tree).padStart(7)}`);
   }
+  await benchDraftFidelity();
+  await benchEditionFidelity();
 }

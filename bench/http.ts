@@ -34,7 +34,8 @@ export async function benchHttp(): Promise<void> {
     const body = await res.text();
     const etag = res.headers.get('etag')!;
     const same: Record<string, string> = {};
-    for (const name of ['ETag', 'Cache-Control', 'Content-Language', 'Link', 'Content-Type']) same[name] = res.headers.get(name) ?? '';
+    // The security headers too (server/public-headers.ts), so the bare route answers exactly as much.
+    for (const name of ['ETag', 'Cache-Control', 'Content-Language', 'Link', 'Content-Type', 'Content-Security-Policy', 'X-Content-Type-Options', 'Referrer-Policy']) same[name] = res.headers.get(name) ?? '';
     const bare = await start(['bare', body, JSON.stringify(same)]);
     try {
       const target = `${published.url}${published.path}`;

@@ -42,7 +42,7 @@ Commands:
 const segments: Command = async (args, { config, stdout }) => {
   const { positionals } = parse(args, {}, 1);
   const source = await readDocument(positionals[0]!, config.maxDocumentBytes);
-  const doc = segmentMarkdown(source, { frontMatterKeys: config.frontMatterKeys });
+  const doc = segmentMarkdown(source, { frontMatterKeys: config.frontMatterKeys, limits: config.documents.limits });
   const out = doc.segments.map(({ id, kind, path, text, placeholders }) => ({ id, kind, path, text, placeholders }));
   stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   return 0;
@@ -59,7 +59,7 @@ const translate: Command = async (args, { config, stdout, stderr }) => {
   const target = canonicalLocale(values.to);
   const from = canonicalLocale(String(values.from));
   const source = await readDocument(positionals[0]!, config.maxDocumentBytes);
-  const doc = segmentMarkdown(source, { frontMatterKeys: config.frontMatterKeys });
+  const doc = segmentMarkdown(source, { frontMatterKeys: config.frontMatterKeys, limits: config.documents.limits });
   const engines = await startEngines(values.provider === 'apertium' ? config : { ...config, apertium: 'off' });
   let result;
   try {

@@ -40,7 +40,7 @@ export const drafts: Command = async (args, { config, stdout, stderr }) => {
         failed ||= job.status === 'failed';
         show.stop();
         for (const [locale, p] of Object.entries(job.progress)) {
-          stdout.write(`${locale}: ${p.status}, ${p.done}/${p.total} drafted by ${p.provider ?? 'nobody'} (${p.fromMemory} from memory, ${p.flagged} flagged, ${p.failed} failed, ${p.billedCharacters} characters billed)${p.error ? `: ${p.error}` : ''}\n`);
+          stdout.write(`${locale}: ${p.status}, ${p.done}/${p.total} drafted by ${p.provider ?? 'nobody'} (${p.fromMemory} from memory, ${p.flagged} flagged, ${p.failed} failed, ${p.leftForPeople} left for people, ${p.billedCharacters} characters billed)${p.error ? `: ${p.error}` : ''}\n`);
         }
       }
       return failed ? 1 : 0;

@@ -29,7 +29,7 @@ function sourcesIn(path: string, slug: string | undefined, locale: string | unde
   try {
     isDir = statSync(path).isDirectory();
   } catch {
-    throw new DomainError('input_unreadable', `Cannot read ${path}: no such file or folder`, { path });
+    throw new DomainError('input_unreadable', `Cannot read ${path}: no such file or folder`, { field: path, path });
   }
   if (!isDir) return [{ path, ...nameOf(path, slug, locale) }];
   const out: Source[] = [];

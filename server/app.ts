@@ -1,14 +1,21 @@
 /** The Hono application, composed from its routes; the OpenAPI document at /openapi.json. */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { swaggerUI } from '@hono/swagger-ui';
 import type { Config } from '../src/config.ts';
 import type { DraftRunner } from '../src/jobs/runner.ts';
 import type { DeliveryWorker } from '../src/webhooks/delivery-worker.ts';
 import type { ProviderSet } from '../src/mt/routing.ts';
 import type { OperationContext } from '../src/operations/context.ts';
+import { authorizeMetrics, checkReadiness, type EngineProbe } from '../src/operations/service-status.ts';
+import type { Logger } from './logger.ts';
+import type { ServiceMetrics } from './metrics.ts';
+import { requestLog } from './middleware/request-log.ts';
 import { bearerAuth, type AuthEnv } from './middleware/auth.ts';
 import { limitBody } from './middleware/body-limit.ts';
+import { utf8Body } from './middleware/utf8-body.ts';
 import { errorBody, errorResponse } from './middleware/errors.ts';
+import { apiDocsRoutes } from './api-docs.tsx';
+import { publicHeaders, withPublicHeaders } from './public-headers.ts';
+import { WebhookTargetPolicy } from '../src/webhooks/target-policy.ts';
 import { documentPublicRoutes } from './public-routes-doc.ts';
 import { FeedCache } from './feed-cache.ts';
 import { PublishedCache } from './published-cache.ts';
@@ -32,18 +39,43 @@ export interface AppDeps {
   runner: DraftRunner;
   /** Sends webhook deliveries; told to look when something was published or withdrawn. */
   deliveries?: DeliveryWorker;
+  /** The request log (server/logger.ts); absent: only unexpected errors, on stderr. */
+  log?: Logger;
+  /** Request metrics, and GET /metrics for an admin's token (server/metrics.ts). */
+  metrics?: ServiceMetrics;
+  /** The engines GET /ready checks: those configured (Apertium in use, Google with credentials). */
+  engines?: readonly EngineProbe[];
+  /** True once a shutdown has begun: GET /ready answers 503. */
+  stopping?: () => boolean;
 }
 
 export function createApp(config: Config, deps: AppDeps): OpenAPIHono {
   const app = new OpenAPIHono();
   const providers = deps.providers.all().map((p) => p.id);
-  app.onError(errorResponse);
+  const publicSecurity = publicHeaders(config.publicFrameAncestors);
+  // Refusals under /published and /feeds carry those paths' security headers too.
+  app.onError((error, c) => withPublicHeaders(c, errorResponse(error, c), publicSecurity));
+  app.use('*', ...requestLog(deps.log, deps.metrics, deps.stopping));
+  // Liveness: the process answers. Readiness: it can do its work now (database, migrations, engines).
   app.get('/health', (c) => c.json({ status: 'ok', providers }));
+  app.get('/ready', async (c) => {
+    const r = await checkReadiness(deps.ctx, deps.engines ?? [], { stopping: deps.stopping?.() ?? false });
+    return c.json({ status: r.ready ? 'ready' : 'not_ready', checks: r.checks }, r.ready ? 200 : 503, { 'Cache-Control': 'no-store' });
+  });
+  const metrics = deps.metrics;
+  if (metrics) {
+    app.get('/metrics', bearerAuth(deps.ctx), async (c) => {
+      authorizeMetrics(c.get('actor'));
+      return c.body(await metrics.text(), 200, { 'Content-Type': metrics.contentType, 'Cache-Control': 'no-store' });
+    });
+  }
 
   const api = new OpenAPIHono<AuthEnv>();
   // Bodies: a statement up to the configured size, in JSON (escaped) up to twice that.
   api.use('*', limitBody(config.maxDocumentBytes * 2));
   api.use('*', bearerAuth(deps.ctx));
+  // Text bodies (of signed-in callers) are UTF-8 or refused (400 input_not_utf8), read once within that limit.
+  api.use('*', utf8Body());
   api.route('/', statementRoutes(deps.ctx));
   api.route('/', translationRoutes(deps.ctx));
   const published = new PublishedCache(deps.ctx);
@@ -55,7 +87,7 @@ export function createApp(config: Config, deps: AppDeps): OpenAPIHono {
   };
   api.route('/', editionRoutes(deps.ctx, publishedChanged));
   api.route('/', userRoutes(deps.ctx));
-  api.route('/', webhookRoutes(deps.ctx));
+  api.route('/', webhookRoutes(deps.ctx, new WebhookTargetPolicy(config.webhooks.allowHosts)));
   api.route('/', linkTargetRoutes(deps.ctx));
   api.route('/', overrideRoutes(deps.ctx));
   api.route('/', glossaryRoutes(deps.ctx));
@@ -72,8 +104,8 @@ export function createApp(config: Config, deps: AppDeps): OpenAPIHono {
     info: { title: 'Editions', version: '0.1.0', description: 'Statements from their source language to reviewed, published editions.' },
     security: [{ bearer: [] }],
   });
-  app.get('/docs', swaggerUI({ url: '/openapi.json' }));
+  app.route('/', apiDocsRoutes());
   app.route('/', pagesRoutes(config, { ...deps, onPublished: publishedChanged }));
-  app.notFound((c) => c.json(errorBody('not_found', { path: c.req.path }, c, 'Not found'), 404));
+  app.notFound((c) => withPublicHeaders(c, c.json(errorBody('not_found', { path: c.req.path }, c, 'Not found'), 404), publicSecurity));
   return app;
 }

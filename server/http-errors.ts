@@ -11,6 +11,7 @@ const statuses: Partial<Record<ErrorCode, number>> = {
   edition_not_found: 404,
   job_not_found: 404,
   webhook_not_found: 404,
+  webhook_target_refused: 422,
   quality_blocked: 409,
   not_found: 404,
   internal_error: 500,
@@ -21,6 +22,7 @@ const statuses: Partial<Record<ErrorCode, number>> = {
   not_ready_to_publish: 409,
   edition_withdrawn: 409,
   version_conflict: 412,
+  precondition_required: 428,
   revision_conflict: 412,
   input_too_large: 413,
   validation_failed: 400,
@@ -29,6 +31,8 @@ const statuses: Partial<Record<ErrorCode, number>> = {
   provider_unavailable: 422,
   locale_is_source: 422,
   structure_mismatch: 422,
+  input_too_complex: 422,
+  service_busy: 503,
 };
 
 export function statusOf(code: ErrorCode): number {

@@ -1,7 +1,8 @@
 /**
  * A draft job's progress as server-sent events: the job (as GET /api/jobs/{id} answers it)
  * in a `progress` event at each change, until it is done or failed. Shared by the API
- * (bearer token) and the pages (session cookie).
+ * (bearer token) and the pages (session cookie). A shutdown ends the stream at once (the
+ * browser's EventSource reconnects, to another instance if there is one).
  */
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
@@ -17,10 +18,12 @@ export async function jobEventStream(c: Context, ctx: OperationContext, runner: 
     const onProgress = (jobId: string) => {
       if (jobId === id) wake?.();
     };
+    const onClosing = () => wake?.();
     runner.on('progress', onProgress);
+    runner.on('closing', onClosing);
     stream.onAbort(() => wake?.());
     try {
-      for (let n = 0; !stream.aborted; n++) {
+      for (let n = 0; !stream.aborted && !runner.closed; n++) {
         const job = await getJob(ctx, id);
         const data = JSON.stringify(job);
         if (data !== last) await stream.writeSSE({ event: 'progress', data, id: String(n) });
@@ -34,6 +37,7 @@ export async function jobEventStream(c: Context, ctx: OperationContext, runner: 
       }
     } finally {
       runner.off('progress', onProgress);
+      runner.off('closing', onClosing);
     }
   });
 }

@@ -1,6 +1,20 @@
-/** Starts the service: `npm start`. Opens (and on first start creates) the database. */
+/**
+ * Starts the service: `npm start`. Opens (and on first start creates) the database.
+ *
+ * Logs are pino's JSON lines on stdout (readable lines on a terminal), LOG_LEVEL. A failed
+ * background task or an unhandled rejection is logged and the service keeps serving; an
+ * uncaught exception is logged and the service shuts down (exit 1), as it may be in any state.
+ *
+ * SIGTERM or SIGINT: stop accepting (GET /ready answers 503 meanwhile), end progress streams,
+ * give webhook delivery leases back, let requests in flight finish for up to
+ * EDITIONS_SHUTDOWN_GRACE_MS (then close their connections), close the store, stop Apertium
+ * and the document workers, exit 0. A hard bound exits (1) should any of that hang.
+ */
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
 import { loadConfig, type Config } from '../src/config.ts';
+import { DocumentWorkers } from '../src/documents/workers.ts';
 import { DomainError } from '../src/errors.ts';
 import type { OperationContext } from '../src/operations/context.ts';
 import { bootstrapAdmin } from '../src/operations/users.ts';
@@ -9,6 +23,10 @@ import { DraftRunner } from '../src/jobs/runner.ts';
 import { startEngines } from '../src/mt/engines.ts';
 import { DeliveryWorker } from '../src/webhooks/delivery-worker.ts';
 import { createApp } from './app.ts';
+import { createServiceLog } from './logger.ts';
+import { ServiceMetrics } from './metrics.ts';
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
   let config: Config;
@@ -18,40 +36,94 @@ async function main(): Promise<void> {
     process.stderr.write(`editions: ${error instanceof DomainError ? error.message : String(error)}\n`);
     process.exit(1);
   }
-  const store = await openStore(config.database);
-  const ctx: OperationContext = { store, now: () => new Date(), frontMatterKeys: config.frontMatterKeys, maxDocumentBytes: config.maxDocumentBytes };
-  const admin = await bootstrapAdmin(ctx, config.adminToken);
-  if (admin?.generated) {
-    process.stdout.write(`editions: first start: admin token (shown once, keep it): ${admin.token}\n`);
-  } else if (admin) {
-    process.stdout.write('editions: first start: admin created with EDITIONS_ADMIN_TOKEN\n');
-  }
-  const engines = await startEngines(config);
-  for (const line of await engines.describe()) process.stdout.write(`editions: machine translation: ${line}\n`);
-  const runner = new DraftRunner(ctx, engines.providers);
-  const resumed = await runner.resume();
-  if (resumed.length > 0) process.stdout.write(`editions: resuming ${resumed.length} draft job(s)\n`);
-  const deliveries = new DeliveryWorker(ctx, config.webhooks);
-  deliveries.on('error', (error: Error) => process.stderr.write(`editions: webhook deliveries: ${error.message}\n`));
-  deliveries.start();
-  const app = createApp(config, { ctx, providers: engines.providers, runner, deliveries });
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-    process.stdout.write(`editions: database ${config.database}\n`);
-    process.stdout.write(`editions: listening on http://${config.host}:${info.port}\n`);
+  const serviceLog = createServiceLog(config.logLevel);
+  const log = serviceLog.logger;
+  // A reader of stdout or stderr that has gone must not take the service down.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+
+  let stop: (reason: string, code?: number) => Promise<void> = async (_reason, code = 1) => {
+    await serviceLog.flush();
+    process.exit(code);
+  };
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection (still serving)'));
+  process.on('uncaughtException', (error, origin) => {
+    log.fatal({ err: error, origin }, 'uncaught exception: shutting down');
+    void stop('uncaughtException', 1);
   });
+
+  const store = await openStore(config.database);
+  // Whole-document work off the event loop, one worker kept warm.
+  const documents = new DocumentWorkers(config.documents, 1);
+  const ctx: OperationContext = { store, now: () => new Date(), frontMatterKeys: config.frontMatterKeys, frontMatterLocaleKeys: config.frontMatterLocaleKeys, maxDocumentBytes: config.maxDocumentBytes, documents, log };
+  const admin = await bootstrapAdmin(ctx, config.adminToken);
+  // The one secret the log ever carries, once, on the first start without EDITIONS_ADMIN_TOKEN.
+  if (admin?.generated) log.warn({}, `first start: admin token (shown once, keep it): ${admin.token}`);
+  else if (admin) log.info({}, 'first start: admin created with EDITIONS_ADMIN_TOKEN');
+  const metrics = new ServiceMetrics();
+  const engines = await startEngines(config);
+  for (const line of await engines.describe()) log.info({}, `machine translation: ${line}`);
+  const providers = metrics.meterProviders(engines.providers);
+  // Readiness checks the engines in use: Apertium when there is one, Google when it has credentials.
+  const configured = providers.all().filter((p) => !p.development && (p.id !== 'google' || config.google.keyFile !== undefined || config.google.metadata));
+  const runner = new DraftRunner(ctx, providers);
+  metrics.watchRunner(runner);
+  const resumed = await runner.resume();
+  if (resumed.length > 0) log.info({ jobIds: resumed }, `resuming ${resumed.length} draft job(s)`);
+  const deliveries = new DeliveryWorker(ctx, config.webhooks);
+  deliveries.on('error', (error: Error) => log.error({ err: error }, 'webhook deliveries'));
+  metrics.watchDeliveries(deliveries);
+  deliveries.start();
+
   let stopping = false;
-  const stop = () => {
+  const app = createApp(config, { ctx, providers, runner, deliveries, log, metrics, engines: configured, stopping: () => stopping });
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+    log.info({ database: config.database }, `database ${config.database}`);
+    log.info({ port: info.port }, `listening on http://${config.host}:${info.port}`);
+    void serviceLog.flush();
+  }) as Server;
+
+  let metricsServer: Server | undefined;
+  if (config.metrics.port !== undefined) {
+    const metricsApp = new Hono();
+    metricsApp.get('/metrics', async (c) => c.body(await metrics.text(), 200, { 'Content-Type': metrics.contentType, 'Cache-Control': 'no-store' }));
+    metricsServer = serve({ fetch: metricsApp.fetch, hostname: config.metrics.host, port: config.metrics.port }, (info) => {
+      log.info({ port: info.port }, `metrics on http://${config.metrics.host}:${info.port}/metrics`);
+    }) as Server;
+  }
+
+  stop = async (reason, code = 0) => {
     if (stopping) return;
     stopping = true;
-    server.close();
-    void deliveries
-      .stop()
-      .then(() => engines.stop())
-      .then(() => store.close())
-      .finally(() => process.exit(0));
+    const started = Date.now();
+    log.info({ reason, graceMs: config.shutdownGraceMs }, 'shutting down');
+    void serviceLog.flush();
+    // Should anything below hang, the process still ends.
+    setTimeout(() => {
+      log.error({ ms: Date.now() - started }, 'shutdown did not finish in time: exiting');
+      void serviceLog.flush(200).finally(() => process.exit(1));
+    }, config.shutdownGraceMs + 3000);
+    runner.close();
+    metricsServer?.close();
+    metricsServer?.closeAllConnections();
+    // No new connections; idle keep-alive ones close now, the others once their answer is sent (`Connection: close`).
+    const drained = new Promise<boolean>((resolve) => server.close(() => resolve(true)));
+    server.closeIdleConnections();
+    const released = deliveries.stop().catch((error: unknown) => log.error({ err: error }, 'webhook deliveries: stop'));
+    if (!(await Promise.race([drained, delay(config.shutdownGraceMs).then(() => false)]))) {
+      log.warn({ graceMs: config.shutdownGraceMs }, 'requests still in flight after the grace period: closing their connections');
+      server.closeAllConnections();
+    }
+    await released;
+    // The store before the engines: a draft job cut short records nothing and is resumed at the next start.
+    await store.close().catch((error: unknown) => log.error({ err: error }, 'store: close'));
+    await engines.stop().catch((error: unknown) => log.error({ err: error }, 'engines: stop'));
+    await documents.close().catch((error: unknown) => log.error({ err: error }, 'document workers: close'));
+    log.info({ ms: Date.now() - started, code }, 'stopped');
+    await serviceLog.flush();
+    process.exit(code);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

@@ -8,7 +8,7 @@
 import type { OperationContext } from '../src/operations/context.ts';
 import { editionContent, publishedIndex, type LiveEditionRef, type PublishedIndex } from '../src/operations/read-published.ts';
 import { footerFrom } from '../src/publishing/edition-footer.ts';
-import { renderEditionHtml } from '../src/publishing/render-html.ts';
+import { documentsOf } from '../src/documents/workers.ts';
 import type { Root } from 'mdast';
 
 export interface Rendered {
@@ -72,9 +72,14 @@ export class PublishedCache {
     const hit = this.bodies.get(ref.id);
     if (hit) return hit.promise;
     const entry: BodyEntry = {
-      promise: editionContent(this.ctx, ref.id).then((c) => ({
+      promise: editionContent(this.ctx, ref.id).then(async (c) => ({
         md: c.markdown,
-        html: renderEditionHtml(c.mdast as Root, ref.locale, c.provenance ? { footer: footerFrom(c.provenance, { publishedAt: ref.publishedAt, correction: c.correction }) } : {}),
+        // Rendered once per edition, in a document worker.
+        html: await documentsOf(this.ctx).run('render', {
+          tree: c.mdast as Root,
+          locale: ref.locale,
+          options: c.provenance ? { footer: footerFrom(c.provenance, { publishedAt: ref.publishedAt, correction: c.correction }) } : {},
+        }),
         json: JSON.stringify({
           mdast: c.mdast,
           edition: { id: ref.id, slug, locale: ref.locale, hash: ref.hash, sourceRevision: ref.sourceRevision, publishedAt: ref.publishedAt, correction: c.correction },

@@ -3,9 +3,11 @@
  * receives a typed Config.
  */
 import { z } from 'zod';
-import { defaultTranslatableKeys } from './markdown/frontmatter.ts';
+import { defaultDocumentSettings, type DocumentWorkerSettings } from './documents/workers.ts';
+import { defaultLocaleKeys, defaultTranslatableKeys } from './markdown/frontmatter.ts';
 import { DomainError } from './errors.ts';
 import { parseRoutes, type Routes } from './mt/routing.ts';
+import { WebhookTargetPolicy } from './webhooks/target-policy.ts';
 
 const list = z
   .string()
@@ -16,7 +18,14 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   EDITIONS_DB: z.string().min(1).default('./data/editions.db'),
   EDITIONS_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  EDITIONS_MAX_NESTING: z.coerce.number().int().positive().default(defaultDocumentSettings.limits.maxNesting),
+  EDITIONS_MAX_SEGMENTS: z.coerce.number().int().positive().default(defaultDocumentSettings.limits.maxSegments),
+  EDITIONS_MAX_INLINE_NODES: z.coerce.number().int().positive().default(defaultDocumentSettings.limits.maxInlineNodes),
+  EDITIONS_DOCUMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(defaultDocumentSettings.timeoutMs),
+  EDITIONS_DOCUMENT_WORKERS: z.coerce.number().int().min(1).max(64).default(defaultDocumentSettings.workers),
+  EDITIONS_DOCUMENT_QUEUE: z.coerce.number().int().min(0).default(defaultDocumentSettings.queue),
   EDITIONS_FRONTMATTER_KEYS: list.optional(),
+  EDITIONS_FRONTMATTER_LOCALE_KEYS: list.optional(),
   EDITIONS_FALLBACK_LOCALES: list.optional(),
   EDITIONS_ADMIN_TOKEN: z.string().min(16).optional(),
   EDITIONS_MT: z.string().min(1).optional(),
@@ -37,6 +46,24 @@ const schema = z.object({
     .default('5000,300000,1800000,7200000,18000000,36000000')
     .transform((s) => s.split(',').map(Number)),
   EDITIONS_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  EDITIONS_WEBHOOK_ALLOW_HOSTS: list.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  EDITIONS_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  EDITIONS_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  EDITIONS_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
+  EDITIONS_PUBLIC_FRAME_ANCESTORS: z
+    .string()
+    .default("'self'")
+    .transform((s, ctx) => {
+      const sources = s.split(/[\s,]+/).filter(Boolean).map((x) => (/^'?(self|none)'?$/i.test(x) ? `'${x.replace(/'/g, '').toLowerCase()}'` : x));
+      const hostSource = /^(https?:\/\/)?(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:(\d+|\*))?$|^https?:$/i;
+      const bad = sources.filter((x) => x !== "'self'" && x !== "'none'" && !hostSource.test(x));
+      if (sources.length === 0 || bad.length > 0 || (sources.includes("'none'") && sources.length > 1)) {
+        ctx.addIssue({ code: 'custom', message: `'none', 'self' or origins such as https://www.example.org (got ${bad.join(' ') || s})` });
+        return z.NEVER;
+      }
+      return sources.join(' ');
+    }),
 });
 
 export interface Config {
@@ -44,7 +71,11 @@ export interface Config {
   port: number;
   database: string;
   maxDocumentBytes: number;
+  /** Document limits (nesting, segments, inline nodes), time limit, worker threads and queue: src/documents/workers.ts. */
+  documents: DocumentWorkerSettings;
   frontMatterKeys: readonly string[];
+  /** Front matter keys whose values become the edition's locale (`lang: es` in the es edition); empty: none. */
+  frontMatterLocaleKeys: readonly string[];
   /** Locales readers fall back to, in order, before the source language. */
   fallbackLocales: readonly string[];
   adminToken: string | undefined;
@@ -72,7 +103,17 @@ export interface Config {
     /** Waits before each retry after a failed delivery (Standard Webhooks' schedule by default); past the last, the delivery has failed. */
     retryMs: readonly number[];
     timeoutMs: number;
+    /** Hosts, addresses or CIDRs webhooks may reach despite the target policy (src/webhooks/target-policy.ts). */
+    allowHosts: readonly string[];
   };
+  /** CSP frame-ancestors of /published and /feeds: who may embed editions (`'self'` by default). */
+  publicFrameAncestors: string;
+  /** The log's level (LOG_LEVEL, `info` by default). */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** GET /metrics without a token on its own port (EDITIONS_METRICS_PORT, on EDITIONS_METRICS_HOST); unset: only on the main port, for an admin's token. */
+  metrics: { port: number | undefined; host: string };
+  /** How long a shutdown waits for requests in flight before it closes their connections. */
+  shutdownGraceMs: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -87,7 +128,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     database: e.EDITIONS_DB,
     maxDocumentBytes: e.EDITIONS_MAX_DOCUMENT_BYTES,
+    documents: {
+      limits: { maxNesting: e.EDITIONS_MAX_NESTING, maxSegments: e.EDITIONS_MAX_SEGMENTS, maxInlineNodes: e.EDITIONS_MAX_INLINE_NODES },
+      timeoutMs: e.EDITIONS_DOCUMENT_TIMEOUT_MS,
+      workers: e.EDITIONS_DOCUMENT_WORKERS,
+      queue: e.EDITIONS_DOCUMENT_QUEUE,
+    },
     frontMatterKeys: e.EDITIONS_FRONTMATTER_KEYS ?? defaultTranslatableKeys,
+    frontMatterLocaleKeys: e.EDITIONS_FRONTMATTER_LOCALE_KEYS ?? defaultLocaleKeys,
     fallbackLocales: e.EDITIONS_FALLBACK_LOCALES ?? [],
     adminToken: e.EDITIONS_ADMIN_TOKEN,
     defaultProvider: e.EDITIONS_MT,
@@ -104,8 +152,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       concurrency: e.EDITIONS_GOOGLE_CONCURRENCY,
     },
     publicUrl: e.EDITIONS_PUBLIC_URL?.replace(/\/+$/, ''),
-    webhooks: { retryMs: e.EDITIONS_WEBHOOK_RETRY_MS, timeoutMs: e.EDITIONS_WEBHOOK_TIMEOUT_MS },
+    webhooks: { retryMs: e.EDITIONS_WEBHOOK_RETRY_MS, timeoutMs: e.EDITIONS_WEBHOOK_TIMEOUT_MS, allowHosts: webhookAllowHosts(e.EDITIONS_WEBHOOK_ALLOW_HOSTS) },
+    publicFrameAncestors: e.EDITIONS_PUBLIC_FRAME_ANCESTORS,
+    logLevel: e.LOG_LEVEL,
+    metrics: { port: e.EDITIONS_METRICS_PORT, host: e.EDITIONS_METRICS_HOST },
+    shutdownGraceMs: e.EDITIONS_SHUTDOWN_GRACE_MS,
   };
+}
+
+/** Validated here, so a bad entry stops the start (the policy itself is built where it is used). */
+function webhookAllowHosts(hosts: string[] | undefined): readonly string[] {
+  new WebhookTargetPolicy(hosts);
+  return hosts ?? [];
 }
 
 /** EDITIONS_MT names the provider for every locale without a route of its own. */

@@ -9,7 +9,7 @@ export async function readDocument(path: string, maxBytes: number): Promise<stri
     if (!info.isFile()) throw new Error('not a file');
     size = info.size;
   } catch {
-    throw new DomainError('input_unreadable', `Cannot read ${path}: no such file, or not a file`, { path });
+    throw new DomainError('input_unreadable', `Cannot read ${path}: no such file, or not a file`, { field: path, path });
   }
   if (size > maxBytes) {
     throw new DomainError('input_too_large', `${path} is ${size} bytes; the limit is ${maxBytes} bytes`, { path, size, limit: maxBytes });
@@ -18,7 +18,7 @@ export async function readDocument(path: string, maxBytes: number): Promise<stri
   try {
     bytes = await readFile(path);
   } catch {
-    throw new DomainError('input_unreadable', `Cannot read ${path}`, { path });
+    throw new DomainError('input_unreadable', `Cannot read ${path}`, { field: path, path });
   }
   return decodeUtf8(bytes, path);
 }

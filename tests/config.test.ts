@@ -9,7 +9,9 @@ describe('config', () => {
       port: 8787,
       database: './data/editions.db',
       maxDocumentBytes: 1_000_000,
+      documents: { limits: { maxNesting: 32, maxSegments: 20_000, maxInlineNodes: 2_000 }, timeoutMs: 15_000, workers: expect.any(Number), queue: 100 },
       frontMatterKeys: ['title', 'subtitle', 'summary', 'description', 'excerpt'],
+      frontMatterLocaleKeys: ['lang', 'language', 'locale'],
       fallbackLocales: [],
       adminToken: undefined,
       defaultProvider: undefined,
@@ -18,13 +20,19 @@ describe('config', () => {
       apertium: 'auto',
       google: { keyFile: undefined, projectId: undefined, location: 'global', endpoint: undefined, glossaries: new Map(), metadata: false, concurrency: 16 },
       publicUrl: undefined,
-      webhooks: { retryMs: [5000, 300000, 1800000, 7200000, 18000000, 36000000], timeoutMs: 10_000 },
+      webhooks: { retryMs: [5000, 300000, 1800000, 7200000, 18000000, 36000000], timeoutMs: 10_000, allowHosts: [] },
+      publicFrameAncestors: "'self'",
+      logLevel: 'info',
+      metrics: { port: undefined, host: '127.0.0.1' },
+      shutdownGraceMs: 3000,
     });
   });
 
   it('reads the environment', () => {
     const c = loadConfig({ HOST: '0.0.0.0', PORT: '9000', EDITIONS_FRONTMATTER_KEYS: 'title, seo.description', EDITIONS_MAX_DOCUMENT_BYTES: '2048' });
     expect([c.host, c.port, c.frontMatterKeys, c.maxDocumentBytes]).toEqual(['0.0.0.0', 9000, ['title', 'seo.description'], 2048]);
+    expect(loadConfig({ EDITIONS_FRONTMATTER_LOCALE_KEYS: 'lang, meta.locale' }).frontMatterLocaleKeys).toEqual(['lang', 'meta.locale']);
+    expect(loadConfig({ EDITIONS_FRONTMATTER_LOCALE_KEYS: '' }).frontMatterLocaleKeys).toEqual([]);
   });
 
   it('reads machine-translation routes, EDITIONS_MT as the default route', () => {

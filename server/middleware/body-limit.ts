@@ -36,7 +36,8 @@ export function limitBody(maxSize: number): MiddlewareHandler {
       // A body declared past the bound is not read at all: the connection closes after the answer.
       const drained = declared > maxSize * 16 ? false : await discard(c, maxSize * 16);
       if (!drained) c.header('Connection', 'close');
-      throw new DomainError('input_too_large', `The request body is over ${maxSize} bytes`, { limit: maxSize, size: '>' });
+      // The size is known only when declared: a streamed body is not read to its end.
+      throw new DomainError('input_too_large', `The request body is over ${maxSize} bytes`, Number.isFinite(declared) ? { limit: maxSize, size: declared } : { limit: maxSize });
     },
   });
 }

@@ -9,6 +9,7 @@ import { DomainError } from '../../src/errors.ts';
 import { statusOf } from '../http-errors.ts';
 import { negotiateLanguage, translator } from '../i18n.ts';
 import { problemText, type ValidationIssue } from '../validation-problem.ts';
+import { logOf, requestIdOf } from './request-log.ts';
 
 export function errorBody(code: string, given: Record<string, unknown>, c: Context, fallback: string) {
   const language = negotiateLanguage(c.req.header('accept-language'));
@@ -22,6 +23,8 @@ export function errorBody(code: string, given: Record<string, unknown>, c: Conte
 export function errorResponse(error: unknown, c: Context) {
   if (error instanceof DomainError) {
     c.header('Content-Language', negotiateLanguage(c.req.header('accept-language')));
+    // A busy service says when to come back (RFC 9110 §10.2.3).
+    if (statusOf(error.code) === 503) c.header('Retry-After', '1');
     return c.json(errorBody(error.code, error.details, c, error.message), statusOf(error.code) as ContentfulStatusCode);
   }
   if (error instanceof HTTPException) {
@@ -30,6 +33,6 @@ export function errorResponse(error: unknown, c: Context) {
     const type = (c.req.header('content-type') ?? 'none').split(';')[0]!;
     return c.json(errorBody(code, { type, field: 'body', problem: error.message }, c, error.message), error.status as ContentfulStatusCode);
   }
-  console.error(error);
+  logOf(c).error({ reqId: requestIdOf(c), err: error }, 'unexpected error');
   return c.json(errorBody('internal_error', {}, c, 'Internal error'), 500);
 }

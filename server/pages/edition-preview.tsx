@@ -1,14 +1,12 @@
 /**
  * A locale's edition as readers will see it: the sanitised HTML of renderEditionHtml (an
- * <article> with the locale's lang and dir, right-to-left runs isolated), inside a labelled
- * region. The HTML comes from the publishing pipeline's sanitiser, never from raw input.
+ * <article> with the locale's lang and dir, right-to-left runs isolated; rendered by
+ * previewEdition in a document worker), inside a labelled region. The HTML comes from the
+ * publishing pipeline's sanitiser, never from raw input.
  */
-import type { Root } from 'mdast';
-import { renderEditionHtml } from '../../src/publishing/render-html.ts';
 import type { Translate } from './page-env.ts';
 
-export function EditionPreview({ tree, locale, t }: { tree: Root; locale: string; t: Translate }) {
-  const html = renderEditionHtml(tree, locale);
+export function EditionPreview({ html, locale, t }: { html: string; locale: string; t: Translate }) {
   return (
     <section class="preview" aria-label={t('publish.previewOf', { locale })} data-locale={locale}>
       <div class="preview-frame" dangerouslySetInnerHTML={{ __html: html }}></div>

@@ -12,9 +12,10 @@ import type { PageEnv } from './page-env.ts';
 import { varsOf } from './page-env.ts';
 import { directionOf, pageLanguage, pageTranslate } from './page-language.ts';
 import { renderPage } from './render-page.ts';
+import { logOf, requestIdOf } from '../middleware/request-log.ts';
 
 export function pageError(error: Error, c: Context<PageEnv>) {
-  if (!(error instanceof DomainError)) console.error(error);
+  if (!(error instanceof DomainError)) logOf(c).error({ reqId: requestIdOf(c), err: error }, 'unexpected error');
   if (!c.get('t')) {
     const lang = pageLanguage(c);
     c.set('lang', lang);

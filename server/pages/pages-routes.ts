@@ -11,6 +11,7 @@ import type { DraftRunner } from '../../src/jobs/runner.ts';
 import type { ProviderSet } from '../../src/mt/routing.ts';
 import type { OperationContext } from '../../src/operations/context.ts';
 import { limitBody } from '../middleware/body-limit.ts';
+import { utf8Body } from '../middleware/utf8-body.ts';
 import { assetRoutes } from './assets-routes.ts';
 import { csrfGuard } from './csrf-guard.ts';
 import { historyRoutes } from './history-routes.tsx';
@@ -46,9 +47,12 @@ export function pagesRoutes(config: Config, deps: PagesDeps) {
   // A form carries at most a statement (a Markdown file), with room for the multipart framing;
   // a larger body is drained so the browser's connection stays usable (the API's limit).
   const bodyLimit = limitBody(config.maxDocumentBytes * 2);
+  // Form posts are UTF-8 or refused (400 input_not_utf8).
+  const textBody = utf8Body();
   for (const path of pagePaths) {
     app.use(path, pageContext(ctx));
     app.use(path, bodyLimit);
+    app.use(path, textBody);
     app.use(path, csrfGuard());
   }
   for (const path of signedInPaths) app.use(path, requireSignIn());

@@ -104,7 +104,7 @@ export function PublishPage({ vars, slug, title, previews, editions, error, done
         {previews.map((p) => (
           <>
             <h3>{t('publish.previewOf', { locale: p.locale })}</h3>
-            <EditionPreview tree={p.tree} locale={p.locale} t={t} />
+            <EditionPreview html={p.html} locale={p.locale} t={t} />
           </>
         ))}
       </section>

@@ -1,5 +1,5 @@
 /**
- * The review page of a statement in one locale: each segment side by side with its diff,
+ * The review page of a statement in one locale: a page of segments, each side by side with its diff,
  * back-translation on request, decisions per segment and for the whole locale. Refusals
  * (four eyes, blocking findings, segments not ready) are shown at the top in the user's words.
  */
@@ -14,6 +14,7 @@ import { Notice } from './notice.tsx';
 import type { ErrorText } from './error-text.ts';
 import type { PageVars } from './page-env.ts';
 import { ReviewSegment } from './review-segment.tsx';
+import { SegmentPageNav, withPage } from './segment-pages.tsx';
 
 export interface ReviewProps {
   vars: PageVars;
@@ -22,12 +23,18 @@ export interface ReviewProps {
   locale: string;
   sourceLocale: string;
   segments: TranslationSegmentView[];
+  /** The whole translation's version tag as read: the locale-wide decision names it (src/operations/translation-tag.ts). */
+  translationTag: string;
+  /** The page of segments shown (segment-pages.tsx), the locale's segments, the first shown's index. */
+  page: number;
+  total: number;
+  offset: number;
   findings: FindingView[];
   submittedAt: string | null;
   placeholders: ReadonlyMap<string, readonly Placeholder[]>;
   providers: { id: string; label: string }[];
   /** Back-translations by segment id, when asked for; notes on why there is none. */
-  back: { provider: string | null; texts: ReadonlyMap<string, string | null>; notes: string[] } | null;
+  back: { provider: string | null; texts: ReadonlyMap<string, string | null>; unknown: ReadonlyMap<string, readonly string[]>; notes: string[] } | null;
   error?: ErrorText | undefined;
   done?: string | undefined;
 }
@@ -48,6 +55,7 @@ export function ReviewPage(p: ReviewProps) {
         {p.submittedAt ? <DatedMessage vars={vars} message="review.submittedAt" dates={{ at: p.submittedAt }} /> : t('review.notSubmitted')}
       </p>
       <form method="get" action={base} class="back-form">
+        {p.page > 1 && <input type="hidden" name="page" value={String(p.page)} />}
         <label for="back-provider">{t('review.backProvider')}</label>
         <select id="back-provider" name="back">
           <option value="auto">{t('translate.providerDefault')}</option>
@@ -64,24 +72,28 @@ export function ReviewPage(p: ReviewProps) {
         <h2 id="edition-findings">{t('findings.edition')}</h2>
         <FindingsList findings={p.findings} t={t} label={t('findings.edition')} />
       </section>
+      <SegmentPageNav vars={vars} base={base} page={p.page} total={p.total} id="top" />
       {p.segments.map((s, i) => (
         <ReviewSegment
           vars={vars}
           base={base}
-          index={i}
+          index={p.offset + i}
           segment={s}
           placeholders={p.placeholders.get(s.id) ?? []}
           back={p.back ? (p.back.texts.get(s.id) ?? null) : undefined}
+          backUnknown={p.back?.unknown.get(s.id) ?? []}
           sourceLocale={p.sourceLocale}
           locale={p.locale}
           dir={dir}
           sourceDir={textDirection(p.sourceLocale)}
         />
       ))}
+      <SegmentPageNav vars={vars} base={base} page={p.page} total={p.total} id="bottom" />
       <section aria-labelledby="whole-heading" class="whole-locale">
         <h2 id="whole-heading">{t('review.whole', { locale: p.locale })}</h2>
-        <form method="post" action={`${base}/decision`} class="decision-form">
+        <form method="post" action={withPage(`${base}/decision`, p.page)} class="decision-form">
           <CsrfField vars={vars} />
+          <input type="hidden" name="etag" value={p.translationTag} />
           <label for="comment-all">{t('review.comment')}</label>
           <input id="comment-all" name="comment" />
           <button type="submit" name="decision" value="approve">

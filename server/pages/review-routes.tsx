@@ -12,23 +12,26 @@ import { varsOf, type PageEnv } from './page-env.ts';
 import { renderPage } from './render-page.ts';
 import { sessionOf } from './require-sign-in.ts';
 import { ReviewPage } from './review-page.tsx';
+import { pageAsked, pageOfIndex, pageWithin, segmentsPerPage, withPage } from './segment-pages.tsx';
 
 export function reviewRoutes(ctx: OperationContext, providers: ProviderSet, routes: Routes) {
   const app = new Hono<PageEnv>();
   const path = '/statements/:slug/review/:locale';
 
-  const show = async (c: Context<PageEnv>, extra: { error?: unknown } = {}) => {
+  /** `page`: the page of segments to show; else the one in `?page=`. */
+  const show = async (c: Context<PageEnv>, extra: { error?: unknown; page?: number } = {}) => {
     const { slug, locale } = c.req.param() as { slug: string; locale: string };
     const vars = varsOf(c);
     const statement = await getStatement(ctx, slug);
-    const translation = await getTranslation(ctx, slug, locale);
-    let back: { provider: string | null; texts: Map<string, string | null>; notes: string[] } | null = null;
+    const page = pageWithin(extra.page ?? pageAsked(c.req.query('page')), statement.segments.length);
+    const translation = await getTranslation(ctx, slug, locale, { limit: segmentsPerPage, offset: (page - 1) * segmentsPerPage });
+    let back: { provider: string | null; texts: Map<string, string | null>; unknown: Map<string, string[]>; notes: string[] } | null = null;
     let error = extra.error;
     const asked = c.req.query('back');
     if (asked) {
       try {
         const result = await backTranslate(ctx, providers, routes, { slug, locale, ...(asked === 'auto' ? {} : { provider: asked }) });
-        back = { provider: result.provider?.id ?? null, texts: new Map(result.segments.map((s) => [s.id, s.back])), notes: result.notes };
+        back = { provider: result.provider?.id ?? null, texts: new Map(result.segments.map((s) => [s.id, s.back])), unknown: new Map(result.segments.map((s) => [s.id, s.unknownWords])), notes: result.notes };
       } catch (e) {
         if (!(e instanceof DomainError)) throw e;
         error ??= e;
@@ -45,6 +48,10 @@ export function reviewRoutes(ctx: OperationContext, providers: ProviderSet, rout
         locale={translation.locale}
         sourceLocale={statement.sourceLocale}
         segments={translation.segments}
+        translationTag={translation.tag}
+        page={page}
+        total={translation.total}
+        offset={translation.offset}
         findings={translation.findings}
         submittedAt={translation.submittedAt}
         placeholders={new Map(statement.segments.map((s) => [s.id, s.placeholders]))}
@@ -59,19 +66,32 @@ export function reviewRoutes(ctx: OperationContext, providers: ProviderSet, rout
 
   app.get(path, (c) => show(c));
 
+  /** The page of segments a decision returns to: the segment's, else the one in `?page=` (the locale-wide form's). */
+  const pageOf = async (slug: string, segmentId: string | undefined, c: Context<PageEnv>) =>
+    segmentId ? pageOfIndex((await getStatement(ctx, slug)).segments.findIndex((s) => s.id === segmentId)) : pageAsked(c.req.query('page'));
+
   app.post(`${path}/decision`, async (c) => {
     const { slug, locale } = c.req.param();
     const body = await c.req.parseBody();
     const decision = body.decision === 'approve' ? 'approve' : body.decision === 'request_changes' ? 'request_changes' : null;
     const segment = typeof body.segment === 'string' && body.segment ? body.segment : undefined;
     const comment = typeof body.comment === 'string' && body.comment.trim() ? body.comment.trim() : undefined;
+    // What the reviewer saw: the segment's version, or the whole translation's tag.
+    const version = typeof body.version === 'string' && /^\d{1,15}$/.test(body.version) ? Number(body.version) : undefined;
+    const etag = typeof body.etag === 'string' && body.etag ? body.etag : undefined;
     try {
       if (!decision) throw new DomainError('validation_failed', 'Choose approve or request changes', { field: 'decision', problem: 'approve | request_changes' });
-      await review(ctx, sessionOf(c).actor, { slug, locale, decision, ...(segment ? { segments: [segment] } : {}), ...(comment ? { comment } : {}) });
-      return c.redirect(`/statements/${slug}/review/${locale}?done=${decision}${segment ? `#seg-${segment}` : ''}`, 303);
+      await review(ctx, sessionOf(c).actor, {
+        slug,
+        locale,
+        decision,
+        ...(segment ? { segments: [segment], ...(version === undefined ? {} : { versions: { [segment]: version } }) } : etag ? { ifMatch: etag } : {}),
+        ...(comment ? { comment } : {}),
+      });
+      return c.redirect(`${withPage(`/statements/${slug}/review/${locale}`, await pageOf(slug, segment, c), `done=${decision}`)}${segment ? `#seg-${segment}` : ''}`, 303);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return show(c, { error });
+      return show(c, { error, page: await pageOf(slug, segment, c) });
     }
   });
 
@@ -82,10 +102,10 @@ export function reviewRoutes(ctx: OperationContext, providers: ProviderSet, rout
     try {
       const segment = text(body.segment);
       await overrideFinding(ctx, sessionOf(c).actor, { slug, locale, rule: text(body.rule), reason: text(body.reason), ...(segment ? { segmentId: segment } : {}) });
-      return c.redirect(`/statements/${slug}/review/${locale}?done=overridden${segment ? `#seg-${segment}` : ''}`, 303);
+      return c.redirect(`${withPage(`/statements/${slug}/review/${locale}`, await pageOf(slug, segment || undefined, c), 'done=overridden')}${segment ? `#seg-${segment}` : ''}`, 303);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return show(c, { error });
+      return show(c, { error, page: await pageOf(slug, text(body.segment) || undefined, c) });
     }
   });
 

@@ -1,5 +1,6 @@
 /**
- * One segment on the review page: source, machine draft and the submitted text side by side,
+ * One segment on the review page: source (for a stale segment, what changed in it, as a word
+ * diff), machine draft (a stale segment's new one) and the submitted or kept text side by side,
  * the word diff machine → human, its back-translation when asked for, findings (a fatal rule
  * may be overridden with a reason, once for all its findings), and approve / request changes for this segment alone.
  */
@@ -9,6 +10,7 @@ import { FindingsList } from './findings-list.tsx';
 import { CsrfField } from './layout.tsx';
 import type { PageVars } from './page-env.ts';
 import { PlaceholderChips } from './placeholder-chips.tsx';
+import { SourceChange } from './source-change.tsx';
 import { WordDiff } from './word-diff.tsx';
 
 export interface ReviewSegmentProps {
@@ -18,13 +20,15 @@ export interface ReviewSegmentProps {
   segment: TranslationSegmentView;
   placeholders: readonly Placeholder[];
   back: string | null | undefined;
+  /** Words of the text the engine could not translate back (left as they were). */
+  backUnknown?: readonly string[];
   sourceLocale: string;
   locale: string;
   dir: 'ltr' | 'rtl';
   sourceDir: 'ltr' | 'rtl';
 }
 
-export function ReviewSegment({ vars, base, index, segment: s, placeholders, back, sourceLocale, locale, dir, sourceDir }: ReviewSegmentProps) {
+export function ReviewSegment({ vars, base, index, segment: s, placeholders, back, backUnknown = [], sourceLocale, locale, dir, sourceDir }: ReviewSegmentProps) {
   const { t, session } = vars;
   const own = session !== null && s.lastEditor === session.actor.id;
   const n = index + 1;
@@ -39,9 +43,10 @@ export function ReviewSegment({ vars, base, index, segment: s, placeholders, bac
           <p class="source" lang={sourceLocale} dir={sourceDir}>
             <PlaceholderChips text={s.source} placeholders={placeholders} t={t} />
           </p>
+          <SourceChange before={s.previousSource} after={s.source} lang={sourceLocale} dir={sourceDir} t={t} />
         </div>
         <div class="column">
-          <h3>{t('segment.machine')}</h3>
+          <h3>{t(s.state === 'stale' && s.machine !== null ? 'segment.newMachine' : 'segment.machine')}</h3>
           <p class="machine" lang={locale} dir={dir}>
             <PlaceholderChips text={s.machine} placeholders={placeholders} t={t} />
           </p>
@@ -63,6 +68,11 @@ export function ReviewSegment({ vars, base, index, segment: s, placeholders, bac
           <p class="back-translation" lang={sourceLocale} dir={sourceDir}>
             {back ?? t('segment.none')}
           </p>
+          {backUnknown.length > 0 && (
+            <p class="back-unknown">
+              {t('review.backUnknown')} <span lang={locale} dir={dir}>{backUnknown.join(', ')}</span>
+            </p>
+          )}
         </>
       )}
       <h3>{t('findings.title')}</h3>
@@ -81,6 +91,7 @@ export function ReviewSegment({ vars, base, index, segment: s, placeholders, bac
       <form method="post" action={`${base}/decision`} class="decision-form">
         <CsrfField vars={vars} />
         <input type="hidden" name="segment" value={s.id} />
+        <input type="hidden" name="version" value={String(s.version)} />
         <label for={`comment-${s.id}`}>{t('review.comment')}</label>
         <input id={`comment-${s.id}`} name="comment" />
         <button type="submit" name="decision" value="approve" aria-label={t('review.approveSegment', { n })}>

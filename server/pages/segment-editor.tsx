@@ -1,7 +1,8 @@
 /**
- * One segment on the translate page: source, machine draft, the translator's text in a
- * textarea written in the target's direction, buttons that insert the source's placeholders,
- * findings beside it. Saved on its own (pages.js: fetch with If-Match; without script, the
+ * One segment on the translate page: source (for a stale segment, what changed in it, as a
+ * word diff), machine draft (for a stale segment, a button puts its new draft in the
+ * editor), fuzzy translation-memory suggestions (each one click from the editor), the translator's text in a textarea written in the target's direction, buttons
+ * that insert the source's placeholders, findings beside it. Saved on its own (pages.js: fetch with If-Match; without script, the
  * form posts); a version conflict shows both texts (filled in by pages.js) and loses neither.
  */
 import type { TranslationSegmentView } from '../../src/operations/read-statements.ts';
@@ -10,6 +11,8 @@ import { FindingsList } from './findings-list.tsx';
 import { CsrfField } from './layout.tsx';
 import type { PageVars } from './page-env.ts';
 import { chipInserts, PlaceholderChips } from './placeholder-chips.tsx';
+import { SourceChange } from './source-change.tsx';
+import { WordDiff } from './word-diff.tsx';
 
 export interface SegmentEditorProps {
   vars: PageVars;
@@ -26,6 +29,8 @@ export interface SegmentEditorProps {
 export function SegmentEditor({ vars, action, index, segment: s, placeholders, sourceLocale, locale, dir, sourceDir }: SegmentEditorProps) {
   const { t } = vars;
   const id = `text-${s.id}`;
+  // A stale segment's kept text beside a new machine draft (of the changed source): the draft is one click away.
+  const offerDraft = s.state === 'stale' && s.text !== null && s.machine !== null && s.text !== s.machine;
   return (
     <section class="segment" id={`seg-${s.id}`} data-segment={s.id} aria-labelledby={`h-${s.id}`}>
       <h2 id={`h-${s.id}`} class="segment-heading">
@@ -37,15 +42,43 @@ export function SegmentEditor({ vars, action, index, segment: s, placeholders, s
           <p class="source" lang={sourceLocale} dir={sourceDir}>
             <PlaceholderChips text={s.source} placeholders={placeholders} t={t} />
           </p>
-          <h3>{t('segment.machine')}</h3>
+          <SourceChange before={s.previousSource} after={s.source} lang={sourceLocale} dir={sourceDir} t={t} />
+          <h3>{t(s.machineProvenance?.engine === 'tm' ? 'segment.memory' : s.state === 'stale' && s.machine !== null ? 'segment.newMachine' : 'segment.machine')}</h3>
           <p class="machine" lang={locale} dir={dir}>
             <PlaceholderChips text={s.machine} placeholders={placeholders} t={t} />
           </p>
+          {offerDraft && (
+            <button type="button" class="use-draft" data-draft={s.machine ?? ''} data-target={id} aria-label={t('segment.useDraftNumbered', { n: index + 1 })}>
+              {t('segment.useDraft')}
+            </button>
+          )}
+          {s.suggestions && s.suggestions.length > 0 && (
+            <div class="suggestions">
+              <h3>{t('segment.suggestions')}</h3>
+              <ul>
+                {s.suggestions.map((m, k) => (
+                  <li class="suggestion">
+                    <p class="suggestion-meta">{t('segment.suggestionScore', { percent: Math.floor(m.score * 100), origin: t(`segment.origin.${m.origin}`) })}</p>
+                    <p class="suggestion-source" lang={sourceLocale} dir={sourceDir}>
+                      <WordDiff before={m.sourceText} after={s.source} t={t} />
+                    </p>
+                    <p class="suggestion-text" lang={locale} dir={dir}>
+                      <PlaceholderChips text={m.targetText} placeholders={placeholders} t={t} />
+                    </p>
+                    <button type="button" class="use-draft use-suggestion" data-draft={m.targetText} data-target={id} aria-label={t('segment.useSuggestionNumbered', { n: index + 1, k: k + 1 })}>
+                      {t('segment.useSuggestion')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
         </div>
         <form method="post" action={action} class="segment-form column" data-version={s.version} data-msg-saving={t('segment.saving')} data-msg-failed={t('segment.saveFailed')} data-msg-guard={t('segment.placeholderGuard')}>
           <CsrfField vars={vars} />
           <input type="hidden" name="version" value={String(s.version)} />
           <label for={id}>{t('segment.yours')}</label>
+          {s.state === 'stale' && s.text !== null && <p class="help kept-text">{t('segment.keptText')}</p>}
           <textarea id={id} name="text" lang={locale} dir={dir} rows={3} aria-label={t('segment.yoursNumbered', { n: index + 1 })} aria-describedby={`chips-${s.id} status-${s.id} guard-${s.id}`}>
             {s.text ?? s.machine ?? ''}
           </textarea>

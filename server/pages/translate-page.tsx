@@ -1,5 +1,5 @@
 /**
- * The translate page of a statement in one locale: every segment with its editor, the
+ * The translate page of a statement in one locale: a page of segments with their editors, the
  * findings about the whole edition, a machine-draft request with its live progress, and
  * submission for review. A locale not opened yet offers to start it.
  */
@@ -16,6 +16,7 @@ import { Notice } from './notice.tsx';
 import type { ErrorText } from './error-text.ts';
 import type { PageVars } from './page-env.ts';
 import { SegmentEditor } from './segment-editor.tsx';
+import { SegmentPageNav, withPage } from './segment-pages.tsx';
 
 export interface TranslateProps {
   vars: PageVars;
@@ -24,7 +25,9 @@ export interface TranslateProps {
   locale: string;
   sourceLocale: string;
   /** Null: the locale has no translation yet. */
-  translation: { segments: TranslationSegmentView[]; findings: FindingView[]; submittedAt: string | null } | null;
+  translation: { segments: TranslationSegmentView[]; findings: FindingView[]; submittedAt: string | null; total: number; offset: number } | null;
+  /** The page of segments shown (segment-pages.tsx). */
+  page: number;
   placeholders: ReadonlyMap<string, readonly Placeholder[]>;
   providers: { id: string; label: string }[];
   job: JobView | null;
@@ -44,8 +47,8 @@ export function TranslatePage(p: TranslateProps) {
         <a href={`/statements/${p.slug}/review/${p.locale}`}>{t('statements.review', { locale: p.locale })}</a>{' '}
         <a href={`/statements/${p.slug}/history`}>{t('statements.history')}</a>
       </p>
-      {p.job && <JobProgress job={p.job} locale={p.locale} reload={base} t={t} />}
-      <form method="post" action={`${base}/drafts`} class="drafts-form">
+      {p.job && <JobProgress job={p.job} locale={p.locale} reload={withPage(base, p.page)} t={t} />}
+      <form method="post" action={withPage(`${base}/drafts`, p.page)} class="drafts-form">
         <CsrfField vars={vars} />
         <label for="provider">{t('translate.provider')}</label>
         <select id="provider" name="provider">
@@ -70,11 +73,12 @@ export function TranslatePage(p: TranslateProps) {
               <FindingsList findings={p.translation.findings} t={t} label={t('findings.edition')} />
             </div>
           </section>
+          <SegmentPageNav vars={vars} base={base} page={p.page} total={p.translation.total} id="top" />
           {p.translation.segments.map((s, i) => (
             <SegmentEditor
               vars={vars}
               action={`${base}/segments/${s.id}`}
-              index={i}
+              index={p.translation!.offset + i}
               segment={s}
               placeholders={p.placeholders.get(s.id) ?? []}
               sourceLocale={p.sourceLocale}
@@ -83,7 +87,8 @@ export function TranslatePage(p: TranslateProps) {
               sourceDir={textDirection(p.sourceLocale)}
             />
           ))}
-          <form method="post" action={`${base}/submit`} class="submit-form">
+          <SegmentPageNav vars={vars} base={base} page={p.page} total={p.translation.total} id="bottom" />
+          <form method="post" action={withPage(`${base}/submit`, p.page)} class="submit-form">
             <CsrfField vars={vars} />
             {p.translation.submittedAt && (
               <p class="submitted-at">

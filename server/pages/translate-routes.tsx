@@ -20,6 +20,7 @@ import { findingMessage } from './findings-list.tsx';
 import { varsOf, type PageEnv } from './page-env.ts';
 import { renderPage } from './render-page.ts';
 import { sessionOf } from './require-sign-in.ts';
+import { pageAsked, pageOfIndex, pageWithin, segmentsPerPage, withPage } from './segment-pages.tsx';
 import { TranslatePage } from './translate-page.tsx';
 
 export interface DraftDeps {
@@ -34,13 +35,15 @@ export function translateRoutes(ctx: OperationContext, drafts: DraftDeps) {
   const app = new Hono<PageEnv>();
   const path = '/statements/:slug/translate/:locale';
 
-  const show = async (c: Context<PageEnv>, extra: { error?: unknown; done?: string } = {}) => {
+  /** `page`: the page of segments to show; else the one in `?page=`. */
+  const show = async (c: Context<PageEnv>, extra: { error?: unknown; done?: string; page?: number } = {}) => {
     const { slug, locale } = c.req.param() as { slug: string; locale: string };
     const vars = varsOf(c);
     const statement = await getStatement(ctx, slug);
+    const page = pageWithin(extra.page ?? pageAsked(c.req.query('page')), statement.segments.length);
     let translation = null;
     try {
-      translation = await getTranslation(ctx, slug, locale);
+      translation = await getTranslation(ctx, slug, locale, { limit: segmentsPerPage, offset: (page - 1) * segmentsPerPage, suggestions: true });
     } catch (error) {
       if (!(error instanceof DomainError && error.code === 'translation_not_found')) throw error;
     }
@@ -58,6 +61,7 @@ export function translateRoutes(ctx: OperationContext, drafts: DraftDeps) {
         locale={translation?.locale ?? locale}
         sourceLocale={statement.sourceLocale}
         translation={translation}
+        page={page}
         placeholders={new Map(statement.segments.map((s) => [s.id, s.placeholders]))}
         providers={drafts.providers.all().map((p) => ({ id: p.id, label: p.label }))}
         job={job}
@@ -67,6 +71,9 @@ export function translateRoutes(ctx: OperationContext, drafts: DraftDeps) {
       200,
     );
   };
+
+  /** The page of segments a segment is on (a save returns to it). */
+  const pageOfSegment = async (slug: string, segmentId: string) => pageOfIndex((await getStatement(ctx, slug)).segments.findIndex((s) => s.id === segmentId));
 
   app.get('/statements/:slug/translate', (c) => {
     const locale = c.req.query('locale')?.trim() ?? '';
@@ -108,10 +115,10 @@ export function translateRoutes(ctx: OperationContext, drafts: DraftDeps) {
         throw new DomainError('validation_failed', 'The placeholders are broken', { field: 'text', problem: t('segment.placeholdersBroken'), issues });
       }
       await editSegment(ctx, sessionOf(c).actor, { slug, locale, segmentId, text, expectedVersion: version });
-      const translation = await getTranslation(ctx, slug, locale);
-      const segment = translation.segments.find((s) => s.id === segmentId)!;
+      if (!json) return c.redirect(`${withPage(`/statements/${slug}/translate/${locale}`, await pageOfSegment(slug, segmentId), 'done=saved')}#seg-${segmentId}`, 303);
+      const translation = await getTranslation(ctx, slug, locale, { segmentIds: [segmentId] });
+      const segment = translation.segments[0]!;
       const shownFindings = (list: FindingView[]) => list.map((f) => ({ severity: f.severity, label: t(`findings.severity.${f.severity}`), message: findingMessage(t, f), rule: f.rule }));
-      if (!json) return c.redirect(`/statements/${slug}/translate/${locale}?done=saved#seg-${segmentId}`, 303);
       return c.json({
         ok: true,
         version: segment.version,
@@ -124,7 +131,7 @@ export function translateRoutes(ctx: OperationContext, drafts: DraftDeps) {
       });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      if (!json) return show(c, { error });
+      if (!json) return show(c, { error, page: await pageOfSegment(slug, segmentId) });
       const shown = errorText(t, error);
       const issues = Array.isArray(error.details.issues) ? (error.details.issues as { key: string; args: Record<string, unknown> }[]) : [];
       return c.json(
@@ -145,7 +152,7 @@ export function translateRoutes(ctx: OperationContext, drafts: DraftDeps) {
     const { slug, locale } = c.req.param();
     try {
       await submitLocale(ctx, sessionOf(c).actor, { slug, locale });
-      return c.redirect(`/statements/${slug}/translate/${locale}?done=submitted`, 303);
+      return c.redirect(withPage(`/statements/${slug}/translate/${locale}`, pageAsked(c.req.query('page')), 'done=submitted'), 303);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return show(c, { error });
@@ -158,8 +165,8 @@ export function translateRoutes(ctx: OperationContext, drafts: DraftDeps) {
     const provider = typeof body.provider === 'string' && body.provider ? body.provider : undefined;
     try {
       const jobId = await requestDrafts(ctx, sessionOf(c).actor, drafts.providers, drafts.routes, { slug, locales: [locale], ...(provider ? { provider } : {}) });
-      void drafts.runner.run(jobId);
-      return c.redirect(`/statements/${slug}/translate/${locale}?job=${jobId}`, 303);
+      drafts.runner.start(jobId);
+      return c.redirect(withPage(`/statements/${slug}/translate/${locale}`, pageAsked(c.req.query('page')), `job=${jobId}`), 303);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return show(c, { error });

@@ -11,7 +11,12 @@ const BackTranslation = z
     slug: z.string(), locale: z.string(), sourceLocale: z.string(),
     provider: z.object({ id: z.string(), label: z.string(), development: z.boolean() }).nullable(),
     notes: z.array(z.string()),
-    segments: z.array(z.object({ id: z.string(), source: z.string(), text: z.string().nullable(), back: z.string().nullable() })),
+    segments: z.array(
+      z.object({
+        id: z.string(), source: z.string(), text: z.string().nullable(), back: z.string().nullable(),
+        unknownWords: z.array(z.string()).openapi({ description: 'Words of the text the engine could not translate back (left as they were)' }),
+      }),
+    ),
   })
   .openapi('BackTranslation');
 

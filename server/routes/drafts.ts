@@ -24,7 +24,7 @@ export function draftRoutes(ctx: OperationContext, providers: ProviderSet, route
     async (c) => {
       const body = c.req.valid('json');
       const jobId = await requestDrafts(ctx, c.get('actor'), providers, routes, { slug: c.req.valid('param').slug, locales: body.locales, ...(body.provider ? { provider: body.provider } : {}) });
-      void runner.run(jobId);
+      runner.start(jobId);
       return c.json(await getJob(ctx, jobId), 202, { Location: `/api/jobs/${jobId}` });
     },
   );

@@ -8,11 +8,13 @@ import type { Config } from '../../src/config.ts';
 import { DomainError } from '../../src/errors.ts';
 import { canonicalLocale } from '../../src/locale.ts';
 import type { FeedCache } from '../feed-cache.ts';
+import { publicHeaders } from '../public-headers.ts';
 
 const types = { rss: 'application/rss+xml; charset=utf-8', atom: 'application/atom+xml; charset=utf-8' } as const;
 
 export function feedRoutes(cache: FeedCache, config: Config) {
   const app = new Hono();
+  const secure = publicHeaders(config.publicFrameAncestors).other;
   app.get('/:file', async (c) => {
     const m = /^(.+)\.(rss|atom)$/.exec(c.req.param('file'));
     if (!m) throw new DomainError('not_found', `No feed ${c.req.param('file')}`, { path: c.req.path });
@@ -24,6 +26,7 @@ export function feedRoutes(cache: FeedCache, config: Config) {
       ETag: feed.etag,
       'Cache-Control': config.publicUrl ? 'public, max-age=60, s-maxage=300' : 'public, max-age=60, s-maxage=0',
       'Content-Language': locale,
+      ...secure,
     };
     const inm = c.req.header('if-none-match');
     if (inm && inm.split(',').some((t) => t.trim() === feed.etag)) return c.body(null, 304, headers);

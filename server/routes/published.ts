@@ -5,7 +5,8 @@
  * /published/{slug} chooses the locale from Accept-Language with a fallback chain.
  *
  * Hot path: once a statement's live editions and an edition's bodies are loaded, a request
- * is answered synchronously from the cache, with header sets made once per index.
+ * is answered synchronously from the cache, with header sets made once per index (security
+ * headers included: server/public-headers.ts).
  */
 import { Hono, type Context } from 'hono';
 import Negotiator from 'negotiator';
@@ -14,6 +15,8 @@ import { DomainError } from '../../src/errors.ts';
 import { canonicalLocale } from '../../src/locale.ts';
 import { chooseLocale, type LiveEditionRef, type PublishedIndex } from '../../src/operations/read-published.ts';
 import type { PublishedCache, Rendered } from '../published-cache.ts';
+import { markIdSent } from '../middleware/request-log.ts';
+import { publicHeaders, type PublicHeaders } from '../public-headers.ts';
 
 type Kind = 'md' | 'html' | 'json';
 const types: Record<Kind, string> = { md: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8', json: 'application/json; charset=utf-8' };
@@ -30,11 +33,13 @@ function kindFromAccept(accept: string | undefined): Kind {
 interface Representation {
   etag: string;
   headers: Record<string, string>;
+  /** The 200's: the same and the Content-Type. */
+  ok: Record<string, string>;
 }
 
 const representations = new WeakMap<PublishedIndex, Map<string, Representation>>();
 
-function representation(index: PublishedIndex, ref: LiveEditionRef, kind: Kind): Representation {
+function representation(index: PublishedIndex, ref: LiveEditionRef, kind: Kind, secure: PublicHeaders): Representation {
   let byKey = representations.get(index);
   if (!byKey) {
     byKey = new Map();
@@ -46,7 +51,8 @@ function representation(index: PublishedIndex, ref: LiveEditionRef, kind: Kind):
     // The content hash, and the edition (the footer and the JSON name it: the same text republished is another edition).
     const etag = `"${ref.hash}-${ref.id.slice(0, 8)}.${kind}"`;
     const link = [...index.live.keys()].sort().map((l) => `</published/${index.slug}/${l}>; rel="alternate"; hreflang="${l}"`).join(', ');
-    rep = { etag, headers: { ETag: etag, 'Cache-Control': cacheControl, 'Content-Language': ref.locale, Link: link } };
+    const headers = { ETag: etag, 'Cache-Control': cacheControl, 'Content-Language': ref.locale, Link: link, ...(kind === 'html' ? secure.html : secure.other) };
+    rep = { etag, headers, ok: { ...headers, 'Content-Type': types[kind] } };
     byKey.set(key, rep);
   }
   return rep;
@@ -58,8 +64,10 @@ const files = new Map<string, { locale: string; kind: Kind | undefined }>();
 function parseFile(file: string): { locale: string; kind: Kind | undefined } {
   let parsed = files.get(file);
   if (parsed === undefined) {
-    const m = /^(.+?)(?:\.(md|html|json))?$/.exec(file)!;
-    parsed = { locale: canonicalLocale(m[1]!), kind: m[2] as Kind | undefined };
+    // `s`: any character may be in the name (`fr%0A`); the language tag check refuses it (400 locale_invalid).
+    const m = /^(.+?)(?:\.(md|html|json))?$/s.exec(file);
+    if (!m?.[1]) throw new DomainError('not_found', `No published file ${JSON.stringify(file)}`, { path: file });
+    parsed = { locale: canonicalLocale(m[1]), kind: m[2] as Kind | undefined };
     if (files.size < 10_000) files.set(file, parsed);
   }
   return parsed;
@@ -69,16 +77,24 @@ function matches(inm: string, etag: string): boolean {
   return inm === etag || inm.split(',').some((t) => t.trim() === etag);
 }
 
+function withId(c: Context, headers: Record<string, string>): Record<string, string> {
+  const id = markIdSent(c);
+  return id ? { ...headers, 'X-Request-Id': id } : headers;
+}
+
 function answer(c: Context, rep: Representation, kind: Kind, rendered: Rendered | undefined, extra: Record<string, string> | undefined): Response | undefined {
-  const headers = extra ? { ...rep.headers, ...extra } : rep.headers;
+  // A Response with a plain header object made once (no Headers built per request: the node
+  // server writes it as it is); nothing else sets headers on these routes.
+  // The request id goes into the same object (the log middleware then leaves the answer alone).
   const inm = c.req.header('if-none-match');
-  if (inm && matches(inm, rep.etag)) return c.body(null, 304, headers);
+  if (inm && matches(inm, rep.etag)) return new Response(null, { status: 304, headers: withId(c, extra ? { ...rep.headers, ...extra } : rep.headers) });
   if (!rendered) return undefined;
-  return c.body(rendered[kind], 200, { ...headers, 'Content-Type': types[kind] });
+  return new Response(rendered[kind], { status: 200, headers: withId(c, extra ? { ...rep.ok, ...extra } : rep.ok) });
 }
 
 export function publishedRoutes(cache: PublishedCache, config: Config) {
   const app = new Hono();
+  const secure = publicHeaders(config.publicFrameAncestors);
 
   const liveRef = (index: PublishedIndex, slug: string, locale: string): LiveEditionRef => {
     const ref = index.live.get(locale);
@@ -89,7 +105,7 @@ export function publishedRoutes(cache: PublishedCache, config: Config) {
   const serve = async (c: Context, slug: string, locale: string, kind: Kind, extra: Record<string, string> | undefined) => {
     const index = await cache.index(slug);
     const ref = liveRef(index, slug, locale);
-    const rep = representation(index, ref, kind);
+    const rep = representation(index, ref, kind, secure);
     return answer(c, rep, kind, undefined, extra) ?? answer(c, rep, kind, await cache.rendered(slug, ref), extra)!;
   };
 
@@ -102,7 +118,7 @@ export function publishedRoutes(cache: PublishedCache, config: Config) {
     const index = cache.indexNow(slug);
     if (index) {
       const ref = liveRef(index, slug, locale);
-      const fast = answer(c, representation(index, ref, kind), kind, cache.renderedNow(ref.id), extra);
+      const fast = answer(c, representation(index, ref, kind, secure), kind, cache.renderedNow(ref.id), extra);
       if (fast) return fast;
     }
     return serve(c, slug, locale, kind, extra);

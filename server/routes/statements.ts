@@ -6,7 +6,7 @@ import { createStatement } from '../../src/operations/create-statement.ts';
 import { getStatement, listStatements } from '../../src/operations/read-statements.ts';
 import { reviseSource } from '../../src/operations/revise-source.ts';
 import { openApiApp } from '../openapi-app.ts';
-import { CreateStatement, ErrorBody, ReviseSource, Slug, Statement, StatementList } from '../schemas.ts';
+import { bounds, CreateStatement, ErrorBody, ReviseSource, Slug, Statement, StatementList } from '../schemas.ts';
 import { ifMatchVersion } from './if-match.ts';
 import { DomainError } from '../../src/errors.ts';
 
@@ -29,7 +29,7 @@ export function statementRoutes(ctx: OperationContext) {
       path: '/statements',
       summary: 'Create a statement (JSON, or text/markdown with ?slug=&sourceLocale=)',
       request: {
-        query: z.object({ slug: z.string().optional(), sourceLocale: z.string().optional() }),
+        query: z.object({ slug: z.string().max(bounds.name).optional(), sourceLocale: z.string().max(bounds.tag).optional() }),
         body: { content: { 'application/json': { schema: CreateStatement }, 'text/markdown': { schema: z.string() } } },
       },
       responses: { 201: { description: 'Created', content: { 'application/json': { schema: Statement } } }, ...errors },
@@ -48,7 +48,7 @@ export function statementRoutes(ctx: OperationContext) {
       method: 'get',
       path: '/statements',
       summary: 'A page of statements, newest first, with per-locale progress',
-      request: { query: z.object({ limit: z.coerce.number().int().min(1).max(100).optional(), offset: z.coerce.number().int().min(0).optional(), cursor: z.string().optional() }) },
+      request: { query: z.object({ limit: z.coerce.number().int().min(1).max(100).optional(), offset: z.coerce.number().int().min(0).optional(), cursor: z.string().max(500).optional() }) },
       responses: { 200: { description: 'A page', content: { 'application/json': { schema: StatementList } } }, ...errors },
     }),
     async (c) => c.json(await listStatements(ctx, c.req.valid('query')), 200),

@@ -4,7 +4,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { withMessages } from '../finding-messages.ts';
 import type { OperationContext } from '../../src/operations/context.ts';
 import { editSegment } from '../../src/operations/edit-segment.ts';
-import { getTranslation } from '../../src/operations/read-statements.ts';
+import { getTranslation, segmentPageLimits } from '../../src/operations/read-statements.ts';
 import { review } from '../../src/operations/review.ts';
 import { submitLocale } from '../../src/operations/submit-locale.ts';
 import { openApiApp } from '../openapi-app.ts';
@@ -19,10 +19,24 @@ import { ifMatchVersion } from './if-match.ts';
 const errors = { 400: { description: 'Invalid request', content: { 'application/json': { schema: ErrorBody } } } };
 const params = z.object({ slug: Slug, locale: Locale });
 
-/** A translation's ETag changes whenever any of its segments or findings does (glossary, link targets and overrides change findings). */
-function etagOf(t: { revision: number; segments: { version: number; findings: unknown[] }[]; findings: unknown[] }): string {
-  const findings = createHash('sha256').update(JSON.stringify([t.findings, t.segments.map((s) => s.findings)])).digest('base64url').slice(0, 12);
-  return `W/"${t.revision}-${t.segments.reduce((n, s) => n + s.version, 0)}-${t.segments.length}-${findings}"`;
+/**
+ * A page's ETag: the tag of the whole locale's texts (translation-tag.ts: any segment's change
+ * moves it, on every page, as the locale's counts and edition findings may move with it) and a
+ * hash of what else the page shows: its place, its segments' findings and suggestions, the
+ * edition findings (glossary, link targets and overrides change findings without a new version).
+ */
+function etagOf(t: { tag: string; offset: number; limit: number; total: number; segments: { id: string; findings: unknown[]; suggestions?: unknown }[]; findings: unknown[] }): string {
+  const shown = JSON.stringify([t.offset, t.limit, t.total, t.findings, t.segments.map((s) => [s.id, s.findings, s.suggestions ?? null])]);
+  return `W/"${t.tag}-${createHash('sha256').update(shown).digest('base64url').slice(0, 12)}"`;
+}
+
+/** The request's URL with the next page's cursor in place of any offset (a relative reference, for the Link header). */
+function nextLink(url: string, cursor: string, limit: number): string {
+  const next = new URL(url);
+  next.searchParams.delete('offset');
+  next.searchParams.set('limit', String(limit));
+  next.searchParams.set('cursor', cursor);
+  return `${next.pathname}${next.search}`;
 }
 
 export function translationRoutes(ctx: OperationContext) {
@@ -33,10 +47,20 @@ export function translationRoutes(ctx: OperationContext) {
       method: 'get',
       path: '/statements/{slug}/translations/{locale}',
       summary: 'A locale segment by segment (JSON); `{locale}.xlf`: XLIFF 2.0 for CAT tools',
-      request: { params, query: z.object({ suggestions: z.enum(['true', 'false']).optional() }) },
+      request: {
+        params,
+        query: z.object({
+          suggestions: z.enum(['true', 'false']).optional(),
+          limit: z.coerce.number().int().min(1).max(segmentPageLimits.max).optional().openapi({ description: `Segments a page, ${segmentPageLimits.default} by default` }),
+          offset: z.coerce.number().int().min(0).optional(),
+          cursor: z.string().optional().openapi({ description: 'The previous page’s nextCursor (wins over offset)' }),
+        }),
+      },
       responses: {
-        200: { description: 'Every segment: source, machine draft, text, state, version, findings', content: { 'application/json': { schema: Translation }, 'application/xliff+xml': { schema: z.string() } } },
+        200: { description: 'A page of segments (source, machine draft, text, state, version, findings) with the locale’s total, counts per state and edition findings; `Link: rel="next"`', content: { 'application/json': { schema: Translation }, 'application/xliff+xml': { schema: z.string() } } },
         304: { description: 'Not modified' },
+        412: { description: 'The cursor is for an older source revision', content: { 'application/json': { schema: ErrorBody } } },
+        ...errors,
       },
     }),
     async (c) => {
@@ -46,11 +70,19 @@ export function translationRoutes(ctx: OperationContext) {
         return c.body(xml, 200, { 'Content-Type': 'application/xliff+xml; charset=utf-8', 'Content-Disposition': `attachment; filename="${slug}.${file}"` });
       }
       const locale = file;
-      const t = await getTranslation(ctx, slug, locale, { suggestions: c.req.valid('query').suggestions === 'true' });
+      const query = c.req.valid('query');
+      const t = await getTranslation(ctx, slug, locale, {
+        suggestions: query.suggestions === 'true',
+        limit: query.limit ?? segmentPageLimits.default,
+        ...(query.offset !== undefined ? { offset: query.offset } : {}),
+        ...(query.cursor ? { cursor: query.cursor } : {}),
+      });
       const etag = etagOf(t);
-      if (c.req.header('if-none-match') === etag) return c.body(null, 304, { ETag: etag, Vary: 'Accept-Language' });
+      const headers: Record<string, string> = { ETag: etag, Vary: 'Accept-Language' };
+      if (t.nextCursor) headers.Link = `<${nextLink(c.req.url, t.nextCursor, t.limit)}>; rel="next"`;
+      if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
       const [whole] = withMessages([t], c);
-      return c.json({ ...whole!, segments: withMessages(t.segments, c) }, 200, { ETag: etag, Vary: 'Accept-Language' });
+      return c.json({ ...whole!, segments: withMessages(t.segments, c) }, 200, headers);
     },
   );
 
@@ -95,7 +127,7 @@ export function translationRoutes(ctx: OperationContext) {
       const { slug, locale, segmentId } = c.req.valid('param');
       const expectedVersion = ifMatchVersion(c.req.header('if-match'));
       await editSegment(ctx, c.get('actor'), { slug, locale, segmentId, text: c.req.valid('json').text, expectedVersion });
-      const segment = (await getTranslation(ctx, slug, locale)).segments.find((s) => s.id === segmentId)!;
+      const segment = (await getTranslation(ctx, slug, locale, { segmentIds: [segmentId], edition: false })).segments[0]!;
       return c.json(segment, 200, { ETag: `"${segment.version}"` });
     },
   );
@@ -117,13 +149,31 @@ export function translationRoutes(ctx: OperationContext) {
     createRoute({
       method: 'post',
       path: '/statements/{slug}/translations/{locale}/reviews',
-      request: { params, body: { content: { 'application/json': { schema: ReviewBody } }, required: true } },
-      responses: { 200: { description: 'The decision', content: { 'application/json': { schema: z.object({ locale: z.string(), decision: z.string(), segments: z.array(z.string()) }) } } }, ...errors },
+      summary: 'Approve or request changes, per segment or for the locale; an approval names the versions it approves (`versions`, or If-Match: the translation’s ETag)',
+      request: { params, headers: z.object({ 'if-match': z.string().optional() }), body: { content: { 'application/json': { schema: ReviewBody } }, required: true } },
+      responses: {
+        200: { description: 'The decision', content: { 'application/json': { schema: z.object({ locale: z.string(), decision: z.string(), segments: z.array(z.string()) }) } } },
+        412: { description: 'A segment changed since it was read: details name the segments, their versions and texts', content: { 'application/json': { schema: ErrorBody } } },
+        428: { description: 'An approval without the versions it approves', content: { 'application/json': { schema: ErrorBody } } },
+        ...errors,
+      },
     }),
     async (c) => {
       const { slug, locale } = c.req.valid('param');
       const body = c.req.valid('json');
-      return c.json(await review(ctx, c.get('actor'), { slug, locale, decision: body.decision, ...(body.segments ? { segments: body.segments } : {}), ...(body.comment ? { comment: body.comment } : {}) }), 200);
+      const ifMatch = c.req.header('if-match');
+      return c.json(
+        await review(ctx, c.get('actor'), {
+          slug,
+          locale,
+          decision: body.decision,
+          ...(body.segments ? { segments: body.segments } : {}),
+          ...(body.versions ? { versions: body.versions } : {}),
+          ...(ifMatch ? { ifMatch } : {}),
+          ...(body.comment ? { comment: body.comment } : {}),
+        }),
+        200,
+      );
     },
   );
   return app;

@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { OperationContext } from '../../src/operations/context.ts';
 import { createWebhook, listDeliveries, listWebhooks } from '../../src/operations/webhooks.ts';
 import { webhookEvents } from '../../src/webhooks/events.ts';
+import type { WebhookTargetPolicy } from '../../src/webhooks/target-policy.ts';
 import { openApiApp } from '../openapi-app.ts';
 import { ErrorBody } from '../schemas.ts';
 
@@ -15,20 +16,21 @@ const Delivery = z
   })
   .openapi('WebhookDelivery');
 
-export function webhookRoutes(ctx: OperationContext) {
+export function webhookRoutes(ctx: OperationContext, policy: WebhookTargetPolicy) {
   const app = openApiApp();
   app.openapi(
     createRoute({
       method: 'post',
       path: '/webhooks',
       summary: 'Subscribe a URL to edition events, signed per Standard Webhooks',
-      request: { body: { content: { 'application/json': { schema: z.object({ url: z.string().max(2000), events: z.array(Event).min(1).optional() }).openapi('CreateWebhook') } }, required: true } },
+      request: { body: { content: { 'application/json': { schema: z.object({ url: z.string().max(2000), events: z.array(Event).min(1).max(20).optional() }).openapi('CreateWebhook') } }, required: true } },
       responses: {
         201: { description: 'The webhook and its signing secret (shown once)', content: { 'application/json': { schema: z.object({ id: z.string(), url: z.string(), events: z.array(Event), secret: z.string(), createdAt: z.string() }) } } },
         403: { description: 'Not an admin', content: { 'application/json': { schema: ErrorBody } } },
+        422: { description: 'A target the policy refuses (webhook_target_refused): not http(s), credentials in the URL, a local name, or a loopback, private, link-local or metadata address', content: { 'application/json': { schema: ErrorBody } } },
       },
     }),
-    async (c) => c.json(await createWebhook(ctx, c.get('actor'), c.req.valid('json')), 201),
+    async (c) => c.json(await createWebhook(ctx, c.get('actor'), c.req.valid('json'), policy), 201),
   );
   app.openapi(
     createRoute({

@@ -1,14 +1,16 @@
 /**
  * Drafts one locale of a job: translation memory first (exact hits fill segments without an
  * engine), then the provider in batches within its limits, glossary terms protected, every
- * answer's placeholders checked. Each batch is stored with the job's progress in one
- * transaction, so a crash loses at most the batch in flight, and a restart sends only the
- * segments still without a draft.
+ * answer normalised (src/mt/normalise-output.ts) and its placeholders checked. Each batch
+ * is stored with the job's progress in one transaction, so a crash loses at most the batch
+ * in flight, and a restart sends only the segments still without a draft. A locale no engine
+ * serves gets what translation memory has; the rest is left for people.
  */
 import { DomainError } from '../errors.ts';
 import { xmlCodec } from '../markdown/placeholder-codec.ts';
 import { validatePlaceholders } from '../markdown/validate-placeholders.ts';
 import { protectTerms, restoreTerms } from '../mt/glossary-protect.ts';
+import { normaliseEngineOutput } from '../mt/normalise-output.ts';
 import type { MachineTranslationProvider, SegmentRequest } from '../mt/provider.ts';
 import { ProviderError } from '../mt/retry.ts';
 import { batchSegments } from '../mt/translate-document.ts';
@@ -26,7 +28,8 @@ export interface DraftLocaleJob {
   jobId: string;
   slug: string;
   locale: string;
-  provider: MachineTranslationProvider;
+  /** null: no engine serves the locale; translation memory alone fills what it can, the rest is left for people. */
+  provider: MachineTranslationProvider | null;
   /** Runs a provider call under the provider's concurrency cap, with retries. */
   call: <T>(fn: () => Promise<T>) => Promise<T>;
   onProgress?: () => void;
@@ -51,7 +54,7 @@ export async function draftLocale(ctx: OperationContext, job: DraftLocaleJob): P
     const { statement, revision, translation } = await loadTranslation(ctx.store.db, job.slug, job.locale);
     const rows = await segmentRows(ctx.store.db, translation.id, revision.number);
     const bySegment = new Map(revision.segmentList.map((s) => [s.id, s]));
-    const needs = rows.filter((r) => needsDraft(r.state) && !failed.has(r.segment_id)).map((r) => bySegment.get(r.segment_id)!);
+    const needs = rows.filter((r) => needsDraft(r) && !failed.has(r.segment_id)).map((r) => bySegment.get(r.segment_id)!);
     if (needs.length === 0) return;
 
     const fromMemory = await memoryDrafts(ctx, statement.source_locale, job.locale, needs.filter((s) => !lookedUp.has(s.id)));
@@ -59,10 +62,13 @@ export async function draftLocale(ctx: OperationContext, job: DraftLocaleJob): P
     let outcome: Outcome;
     if (fromMemory.length > 0) {
       outcome = { drafts: fromMemory, flagged: 0, billed: 0, fromMemory: fromMemory.length };
+    } else if (job.provider === null) {
+      // No engine: what memory did not fill is left for people.
+      return;
     } else {
       const batch = batchSegments(needs.map(({ id, text }) => ({ id, text })), job.provider.limits)[0]!;
       try {
-        outcome = await translateBatch(job, statement.source_locale, batch, bySegment, glossary);
+        outcome = await translateBatch({ ...job, provider: job.provider }, statement.source_locale, batch, bySegment, glossary);
       } catch (error) {
         if (error instanceof DomainError && error.code === 'provider_unsupported_pair') throw error;
         for (const s of batch) failed.add(s.id);
@@ -96,7 +102,7 @@ async function memoryDrafts(ctx: OperationContext, sourceLocale: string, locale:
 }
 
 async function translateBatch(
-  job: DraftLocaleJob,
+  job: DraftLocaleJob & { provider: MachineTranslationProvider },
   sourceLocale: string,
   batch: readonly SegmentRequest[],
   bySegment: ReadonlyMap<string, StoredSegment>,
@@ -117,8 +123,10 @@ async function translateBatch(
   const outcome: Outcome = { drafts: [], flagged: 0, billed: 0, fromMemory: 0 };
   const check = (id: string, text: string) => {
     const restored = restoreTerms(xmlCodec.decode(text).tokens, protectedTerms.get(id)!);
-    const problems = validatePlaceholders(restored.tokens, bySegment.get(id)!.placeholders);
-    return { text: xmlCodec.encode(restored.tokens), ok: problems.length === 0 && restored.lost.length === 0 };
+    // Every provider's answer is normalised here, before it is checked and stored.
+    const tokens = normaliseEngineOutput(restored.tokens, bySegment.get(id)!.placeholders);
+    const problems = validatePlaceholders(tokens, bySegment.get(id)!.placeholders);
+    return { text: xmlCodec.encode(tokens), ok: problems.length === 0 && restored.lost.length === 0 };
   };
   const checked = results.map((r) => ({ ...check(r.id, r.text), provenance: r.provenance }));
   for (const r of results) outcome.billed += r.billedCharacters;

@@ -45,3 +45,28 @@ function yamlScalar(value: string): string {
   const plain = stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
   return plain.includes('\n') ? JSON.stringify(value) : plain;
 }
+
+/** Front matter keys that name the document's language: an edition says its own locale there. */
+export const defaultLocaleKeys = ['lang', 'language', 'locale'] as const;
+
+/**
+ * The Markdown with each locale key of its YAML front matter (`lang: en`, dotted paths
+ * allowed) saying `locale`; everything else byte-identical. Only string values are replaced
+ * (a list or a mapping under such a key is left alone); a document without front matter, or
+ * whose values already say `locale`, comes back unchanged.
+ */
+export function withFrontMatterLocale(markdown: string, locale: string, keys: readonly string[] = defaultLocaleKeys): string {
+  if (keys.length === 0) return markdown;
+  // remark-frontmatter's fences: `---` on the first line, and the next line that is `---`.
+  const open = /^---[ \t]*\r?\n/.exec(markdown);
+  if (!open) return markdown;
+  const start = open[0].length;
+  const close = /^---[ \t]*\r?$/m.exec(markdown.slice(start));
+  if (!close || close.index === 0) return markdown;
+  const end = start + close.index - (markdown[start + close.index - 2] === '\r' ? 2 : 1);
+  const yamlText = markdown.slice(start, end);
+  const differing = translatableValues(yamlText, keys).filter((v) => v.value !== locale).map((v) => v.key);
+  if (differing.length === 0) return markdown;
+  const replaced = replaceValues(yamlText, differing, new Map(differing.map((k) => [k, locale])));
+  return markdown.slice(0, start) + replaced + markdown.slice(end);
+}

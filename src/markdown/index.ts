@@ -8,10 +8,16 @@ export type { Finding, FindingCode } from './findings.ts';
 export { codecs, xmlCodec, xliff2Codec, type PlaceholderCodec } from './placeholder-codec.ts';
 export type { Placeholder, PlaceholderKind, Token } from './tokens.ts';
 
+export { defaultLimits, type DocumentLimits, type LimitName } from './limits.ts';
+
+import { checkSegmentCount, defaultLimits, type DocumentLimits } from './limits.ts';
 import { parseMarkdown } from './parse.ts';
 import { segmentTree, type SegmentOptions, type SegmentedDocument } from './segment.ts';
 
-/** Parse and segment in one step. */
-export function segmentMarkdown(source: string, options: SegmentOptions = {}): SegmentedDocument {
-  return segmentTree(source, parseMarkdown(source), options);
+/** Parse and segment in one step, within `limits` (default: defaultLimits; `null`: none), else DomainError input_too_complex. */
+export function segmentMarkdown(source: string, options: SegmentOptions & { limits?: DocumentLimits | null } = {}): SegmentedDocument {
+  const limits = options.limits === undefined ? defaultLimits : options.limits;
+  const doc = segmentTree(source, parseMarkdown(source, limits), options);
+  if (limits) checkSegmentCount(doc.segments.length, limits);
+  return doc;
 }

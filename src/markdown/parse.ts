@@ -8,11 +8,16 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
+import { checkTree, defaultLimits, scanNesting, type DocumentLimits } from './limits.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
 
-export function parseMarkdown(source: string): Root {
-  return parser.parse(source);
+/** Within `limits` (limits.ts: nesting scanned before parsing, depth and inline nodes after); `null`: none. */
+export function parseMarkdown(source: string, limits: DocumentLimits | null = defaultLimits): Root {
+  if (limits) scanNesting(source, limits.maxNesting);
+  const tree = parser.parse(source);
+  if (limits) checkTree(tree, limits);
+  return tree;
 }
 
 export type FrontMatter =

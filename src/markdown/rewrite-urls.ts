@@ -15,7 +15,8 @@ export function rewriteUrls(markdown: string, targets: ReadonlyMap<string, strin
   if (targets.size === 0) return markdown;
   const normalised = new Map([...targets].map(([from, to]) => [normaliseUrl(from), to]));
   const edits: { start: number; end: number; text: string }[] = [];
-  visit(parseMarkdown(markdown), (node: Nodes) => {
+  // A stored source: it met the limits when it was accepted.
+  visit(parseMarkdown(markdown, null), (node: Nodes) => {
     if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
     const to = targets.get(node.url) ?? normalised.get(normaliseUrl(node.url));
     const start = node.position?.start.offset;

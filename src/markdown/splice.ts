@@ -5,9 +5,13 @@
  * (list markers, emphasis markers of unchanged text, blank lines, reference definitions,
  * code, HTML) stays byte-identical.
  */
-import type { Nodes, Parents, Root } from 'mdast';
+import type { Link, Nodes, Parents, Root } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
-import { toMarkdown, type Handle, type Info, type State } from 'mdast-util-to-markdown';
+import { defaultHandlers, toMarkdown, type Handle, type Info, type State } from 'mdast-util-to-markdown';
+import { visit } from 'unist-util-visit';
+import { toString } from 'mdast-util-to-string';
+import { isAutolink } from './inline.ts';
+import { parseMarkdown } from './parse.ts';
 import type { SegmentedDocument } from './segment.ts';
 import { stringifyOptions } from './stringify.ts';
 import { nodeAt } from './tree-path.ts';
@@ -89,16 +93,69 @@ export function unitRange(doc: SegmentedDocument, unit: string): UnitRange | und
 function serializeAll(jobs: readonly (UnitRange & { node: Nodes })[], doc: SegmentedDocument): string[] {
   if (jobs.length === 0) return [];
   const results: string[] = [];
+  const sourceAutolinks = autolinksOf(doc);
+  // An autolink keeps the form it has in the source unit: `www.…` and bare `https://…` or
+  // e-mail literals stay literals, `<https://…>` stays in brackets (its text is its address).
+  // Where the new neighbours would change what a literal takes in (a letter before it, more
+  // URL characters after it), the unit is written again in mdast-util-to-markdown's own form.
+  let autolinks = new Map<string, string>();
+  let literalUsed = false;
   const batch: Handle = (_node, _parent, state) => {
-    for (const job of jobs) results.push(serializeOne(job, state));
+    for (const job of jobs) {
+      autolinks = new Map();
+      literalUsed = false;
+      for (const a of sourceAutolinks) if (a.from >= job.start && a.to <= job.end && !autolinks.has(a.key)) autolinks.set(a.key, a.text);
+      let value = serializeOne(job, state);
+      if (literalUsed && !sameLinks(value, job.node)) {
+        autolinks = new Map();
+        value = serializeOne(job, state);
+      }
+      results.push(value);
+    }
     return '';
   };
+  const asInSource = (node: Link) => {
+    const form = autolinks.get(autolinkKey(node));
+    if (form !== undefined) literalUsed = true;
+    return form;
+  };
+  const link = Object.assign(
+    ((node: Link, parent, state, info) => asInSource(node) ?? defaultHandlers.link(node, parent, state, info)) as Handle,
+    { peek: ((node: Link, parent, state) => autolinks.get(autolinkKey(node))?.charAt(0) ?? defaultHandlers.link.peek(node, parent, state)) as Handle },
+  );
   toMarkdown({ type: 'editionsBatch' } as unknown as Root, {
     ...stringifyOptions(doc.style),
     extensions: [gfmToMarkdown()],
-    handlers: { editionsBatch: batch } as Record<string, Handle>,
+    handlers: { editionsBatch: batch, link } as Record<string, Handle>,
   });
   return results;
+}
+
+const autolinkKey = (node: Link) => (isAutolink(node) ? `${node.url}\u0000${(node.children[0] as { value: string }).value}` : '');
+
+/** True when `markdown` reads back with the links of `node` (URLs and texts, in order). */
+function sameLinks(markdown: string, node: Nodes): boolean {
+  const links = (tree: Nodes) => {
+    const out: string[] = [];
+    visit(tree, 'link', (l: Link) => {
+      out.push(`${l.url}\u0000${toString(l)}`);
+    });
+    return out;
+  };
+  const expected = links(node);
+  const actual = links(parseMarkdown(markdown, null));
+  return expected.length === actual.length && expected.every((x, i) => x === actual[i]);
+}
+
+/** Every autolink of the source, with its source bytes. */
+function autolinksOf(doc: SegmentedDocument): { from: number; to: number; key: string; text: string }[] {
+  const out: { from: number; to: number; key: string; text: string }[] = [];
+  visit(doc.tree, 'link', (node: Link) => {
+    const from = node.position?.start.offset;
+    const to = node.position?.end.offset;
+    if (from !== undefined && to !== undefined && isAutolink(node)) out.push({ from, to, key: autolinkKey(node), text: doc.source.slice(from, to) });
+  });
+  return out;
 }
 
 function serializeOne(job: UnitRange & { node: Nodes }, state: State): string {

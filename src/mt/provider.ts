@@ -19,6 +19,11 @@ export interface Provenance {
   at: string;
   /** True for engines that are for development and tests only. */
   development?: boolean;
+  /**
+   * Words the engine could not translate and left as they were (Apertium's `*` and `@`
+   * marks, stripped from the text), in order of appearance; absent when none.
+   */
+  unknownWords?: string[];
 }
 
 export interface SegmentRequest {

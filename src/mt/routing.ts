@@ -14,7 +14,7 @@ export function parseRoutes(text: string | undefined): Routes {
   const routes = new Map<string, string[]>();
   for (const part of (text ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
     const [locale, providers] = part.split('=').map((x) => x.trim());
-    if (!locale || !providers) throw new DomainError('config_invalid', `Bad route ${JSON.stringify(part)}: write locale=provider|fallback`, { route: part });
+    if (!locale || !providers) throw new DomainError('config_invalid', `Bad route ${JSON.stringify(part)}: write locale=provider|fallback`, { route: part, issues: `EDITIONS_MT_ROUTES: ${part} (write locale=provider|fallback)` });
     routes.set(locale, providers.split('|').map((p) => p.trim()).filter(Boolean));
   }
   return routes;

@@ -9,7 +9,7 @@ import { DomainError } from '../errors.ts';
 import { toJson } from '../store/json.ts';
 import type { TranslationSegmentsTable } from '../store/schema.ts';
 import type { Db } from '../store/store.ts';
-import { isSegmentState, transition, type SegmentEvent } from '../workflow/transitions.ts';
+import { isSegmentState, machineDraftKeepsText, transition, type SegmentEvent } from '../workflow/transitions.ts';
 
 export interface SegmentChange {
   translationId: string;
@@ -50,9 +50,28 @@ export function conflict(row: SegmentRow): DomainError {
   });
 }
 
+/**
+ * Whether every change since `version` (at this revision) was a machine draft put beside the
+ * text: the text and state the caller read are still the segment's, so a change made at that
+ * version is not refused as a conflict (a translator's save is not lost to a draft job).
+ */
+export async function onlyDraftedSince(db: Db, row: SegmentRow, version: number): Promise<boolean> {
+  if (version >= row.version) return false;
+  const since = await db
+    .selectFrom('segment_history')
+    .select(['event', 'state'])
+    .where('translation_id', '=', row.translation_id)
+    .where('revision', '=', row.revision)
+    .where('segment_id', '=', row.segment_id)
+    .where('version', '>', version)
+    .where('version', '<=', row.version)
+    .execute();
+  return since.length === row.version - version && since.every((h) => h.event === 'machine_draft' && isSegmentState(h.state) && machineDraftKeepsText(h.state));
+}
+
 export async function applySegmentEvent(db: Db, change: SegmentChange, read?: SegmentRow): Promise<SegmentRow> {
   const row = read ?? (await currentSegment(db, change.translationId, change.revision, change.segmentId));
-  if (change.expectedVersion !== undefined && change.expectedVersion !== row.version) throw conflict(row);
+  if (change.expectedVersion !== undefined && change.expectedVersion !== row.version && !(await onlyDraftedSince(db, row, change.expectedVersion))) throw conflict(row);
   if (!isSegmentState(row.state)) throw new Error(`corrupt segment state ${row.state}`);
   const next = transition(row.state, change.event);
   if (!next.ok) {
@@ -74,10 +93,14 @@ export async function applySegmentEvent(db: Db, change: SegmentChange, read?: Se
     updated.text = change.text ?? '';
     updated.last_editor = change.actor;
   } else if (change.event === 'machine_draft' && change.machine) {
-    updated.text = change.machine.text;
+    // Human text (or text a person must decide on) stays: the draft goes beside it.
     updated.machine_text = change.machine.text;
     updated.machine_provenance = toJson(change.machine.provenance);
-    updated.last_editor = null;
+    if (!machineDraftKeepsText(row.state, row.last_editor !== null)) {
+      updated.text = change.machine.text;
+      updated.last_editor = null;
+      updated.state = 'machine';
+    }
   }
   const result = await db
     .updateTable('translation_segments')

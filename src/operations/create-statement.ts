@@ -19,7 +19,7 @@ export async function createStatement(ctx: OperationContext, actor: Actor, input
   const slug = validateSlug(input.slug);
   const sourceLocale = canonicalLocale(input.sourceLocale);
   requireRole(actor, ['publisher'], sourceLocale);
-  const source = prepareSource(input.markdown, ctx.frontMatterKeys, ctx.maxDocumentBytes);
+  const source = await prepareSource(ctx, input.markdown);
   const at = iso(ctx);
   const statement = {
     id: randomUUID(),

@@ -5,8 +5,8 @@
  * naming the first place where they differ.
  */
 import { DomainError } from '../errors.ts';
-import { alignTranslatedDocument } from '../markdown/align-document.ts';
-import { segmentMarkdown } from '../markdown/index.ts';
+import { documentsOf } from '../documents/workers.ts';
+import { canonicalLocale } from '../locale.ts';
 import { segmentRows } from '../store/queries/translations.ts';
 import { requireRole, type Actor } from '../workflow/roles.ts';
 import { applySegmentEvent } from './apply-segment-event.ts';
@@ -18,8 +18,10 @@ export async function importTranslationMarkdown(ctx: OperationContext, actor: Ac
   if (size > ctx.maxDocumentBytes) throw new DomainError('input_too_large', `The document is ${size} bytes; the limit is ${ctx.maxDocumentBytes}`, { size, limit: ctx.maxDocumentBytes });
   const statement = await ctx.store.db.selectFrom('statements').innerJoin('source_revisions', (j) => j.onRef('source_revisions.statement_id', '=', 'statements.id').onRef('source_revisions.number', '=', 'statements.current_revision')).select(['source_revisions.markdown']).where('statements.slug', '=', input.slug).executeTakeFirst();
   if (!statement) throw new DomainError('statement_not_found', `No statement ${JSON.stringify(input.slug)}`, { slug: input.slug });
-  const source = segmentMarkdown(statement.markdown, { frontMatterKeys: ctx.frontMatterKeys });
-  const aligned = alignTranslatedDocument(source, segmentMarkdown(input.markdown, { frontMatterKeys: ctx.frontMatterKeys }));
+  // Who may upload is known before the document work (checked again in the transaction).
+  requireRole(actor, ['translator', 'reviewer'], canonicalLocale(input.locale));
+  // Parsed and aligned in a document worker, within the document limits, before the transaction.
+  const aligned = await documentsOf(ctx).run('align', { source: statement.markdown, translated: input.markdown, frontMatterKeys: ctx.frontMatterKeys });
   if (!aligned.ok) {
     const m = aligned.mismatch;
     throw new DomainError('structure_mismatch', `The document does not have the source's structure at ${m.path}: expected ${m.expected}, found ${m.found}`, m);

@@ -2,6 +2,7 @@
 import { DomainError } from '../errors.ts';
 import { canonicalLocale } from '../locale.ts';
 import type { Db } from '../store/store.ts';
+import { keptBySanitizer, schemeOf } from '../quality/url-scheme.ts';
 import { requireRole, type Actor } from '../workflow/roles.ts';
 import { iso, type OperationContext } from './context.ts';
 
@@ -10,20 +11,44 @@ export async function linkTargetsFor(db: Db, locale: string): Promise<Map<string
   return new Map(rows.map((r) => [r.source_url, r.target_url]));
 }
 
-/** Replaces the locale's whole map. */
+/** A locale's map has at most `entries` entries, each URL at most `urlLength` characters (the API's schema uses these). */
+export const linkTargetBounds = { entries: 2000, urlLength: 2000 } as const;
+
+/** Rows per INSERT: far below SQLite's limit on bound variables whatever the input. */
+const rowsPerInsert = 500;
+
+function refuse(field: string, url: string, issue: Record<string, unknown> & { problem: string }) {
+  return new DomainError('validation_failed', `${field}: ${issue.problem} (${JSON.stringify(url.slice(0, 100))})`, {
+    field,
+    problem: issue.problem,
+    issue: { code: 'custom', params: issue },
+  });
+}
+
+/**
+ * Replaces the locale's whole map. Refused (validation_failed, nothing changed): more than
+ * the bounded number of entries, a URL that is empty, has spaces or is too long, and a target
+ * that the published page's sanitiser would drop (`javascript:`, `data:`…: quality/url-scheme.ts).
+ */
 export async function setLinkTargets(ctx: OperationContext, actor: Actor, localeTag: string, targets: Readonly<Record<string, string>>) {
   const locale = canonicalLocale(localeTag);
   requireRole(actor, ['publisher'], locale);
-  for (const [from, to] of Object.entries(targets)) {
+  const entries = Object.entries(targets);
+  if (entries.length > linkTargetBounds.entries) {
+    throw refuse('targets', '', { problem: 'too_many_entries', maximum: linkTargetBounds.entries, size: entries.length });
+  }
+  for (const [from, to] of entries) {
     for (const [field, url] of [['source', from], ['target', to]] as const) {
-      if (url.trim() === '' || /\s/.test(url)) throw new DomainError('validation_failed', `Not a URL: ${JSON.stringify(url)}`, { field: `targets.${field}`, problem: 'a URL without spaces' });
+      if (url.trim() === '' || /\s/.test(url)) throw refuse(`targets.${field}`, url, { problem: 'not_a_url' });
+      if (url.length > linkTargetBounds.urlLength) throw refuse(`targets.${field}`, url, { problem: 'too_long', maximum: linkTargetBounds.urlLength });
     }
+    if (!keptBySanitizer(to, 'href')) throw refuse('targets.target', to, { problem: 'unsafe_url', scheme: schemeOf(to) });
   }
   const at = iso(ctx);
   await ctx.store.transaction(async (trx) => {
     await trx.deleteFrom('link_targets').where('locale', '=', locale).execute();
-    const rows = Object.entries(targets).map(([source_url, target_url]) => ({ locale, source_url, target_url, updated_at: at }));
-    if (rows.length > 0) await trx.insertInto('link_targets').values(rows).execute();
+    const rows = entries.map(([source_url, target_url]) => ({ locale, source_url, target_url, updated_at: at }));
+    for (let i = 0; i < rows.length; i += rowsPerInsert) await trx.insertInto('link_targets').values(rows.slice(i, i + rowsPerInsert)).execute();
   });
   return { locale, targets: Object.fromEntries(await linkTargetsFor(ctx.store.db, locale)) };
 }

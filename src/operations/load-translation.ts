@@ -5,12 +5,18 @@ import { revisionOf, statementBySlug } from '../store/queries/statements.ts';
 import { ensureTranslation, requireTranslation } from '../store/queries/translations.ts';
 import type { Db } from '../store/store.ts';
 
-export async function loadTarget(db: Db, slug: string, localeTag: string) {
+/** The statement and the target locale (canonical), refused when it is the statement's source language. */
+export async function targetStatement(db: Db, slug: string, localeTag: string) {
   const locale = canonicalLocale(localeTag);
   const statement = await statementBySlug(db, slug);
   if (locale === statement.source_locale) {
     throw new DomainError('locale_is_source', `${locale} is the source language of ${slug}`, { slug, locale });
   }
+  return { locale, statement };
+}
+
+export async function loadTarget(db: Db, slug: string, localeTag: string) {
+  const { locale, statement } = await targetStatement(db, slug, localeTag);
   const revision = await revisionOf(db, statement.id, statement.current_revision);
   return { locale, statement, revision };
 }

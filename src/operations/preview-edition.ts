@@ -6,9 +6,9 @@
  */
 import type { Root } from 'mdast';
 import { canonicalLocale } from '../locale.ts';
-import { reassemble, segmentMarkdown } from '../markdown/index.ts';
+import { documentsOf } from '../documents/workers.ts';
 import { stripPositions } from '../markdown/inline.ts';
-import { rewriteUrls } from '../markdown/rewrite-urls.ts';
+import { withFrontMatterLocale } from '../markdown/frontmatter.ts';
 import { revisionOf, statementBySlug } from '../store/queries/statements.ts';
 import { requireTranslation, segmentRows } from '../store/queries/translations.ts';
 import type { OperationContext } from './context.ts';
@@ -18,6 +18,8 @@ export interface EditionPreview {
   locale: string;
   source: boolean;
   tree: Root;
+  /** The sanitised <article> readers would see (renderEditionHtml, without footer). */
+  html: string;
   segments: number;
   approved: number;
   /** Share of segments whose text is exactly the machine's (the publication gate is 95%). */
@@ -32,18 +34,20 @@ export async function previewEdition(ctx: OperationContext, slug: string, locale
   if (locale === statement.source_locale) {
     const tree = stripPositions(JSON.parse(revision.mdast) as Root);
     const n = revision.segmentList.length;
-    return { locale, source: true, tree, segments: n, approved: n, unreviewedMachineShare: 0 };
+    const html = await documentsOf(ctx).run('render', { tree, locale, options: {} });
+    return { locale, source: true, tree, html, segments: n, approved: n, unreviewedMachineShare: 0 };
   }
   const translation = await requireTranslation(db, statement.id, locale, slug);
   const rows = await segmentRows(db, translation.id, revision.number);
-  const doc = segmentMarkdown(rewriteUrls(revision.markdown, await linkTargetsFor(db, locale)), { frontMatterKeys: ctx.frontMatterKeys });
   const texts = new Map(rows.flatMap((r) => (r.text === null ? [] : [[r.segment_id, r.text] as const])));
-  const { tree } = reassemble(doc, texts);
+  const { tree } = await documentsOf(ctx).run('reassemble', { markdown: withFrontMatterLocale(revision.markdown, locale, ctx.frontMatterLocaleKeys), linkTargets: await linkTargetsFor(db, locale), texts, frontMatterKeys: ctx.frontMatterKeys });
+  const html = await documentsOf(ctx).run('render', { tree, locale, options: {} });
   const unreviewed = rows.filter((r) => r.machine_text !== null && r.text === r.machine_text).length;
   return {
     locale,
     source: false,
     tree,
+    html,
     segments: rows.length,
     approved: rows.filter((r) => r.state === 'approved').length,
     unreviewedMachineShare: rows.length === 0 ? 0 : unreviewed / rows.length,

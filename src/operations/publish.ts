@@ -9,8 +9,9 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../errors.ts';
 import { canonicalLocale } from '../locale.ts';
-import { reassemble, segmentMarkdown } from '../markdown/index.ts';
+import { documentsOf, memoized, type DocumentRunner } from '../documents/workers.ts';
 import { stripPositions } from '../markdown/inline.ts';
+import { withFrontMatterLocale } from '../markdown/frontmatter.ts';
 import { fromJson, toJson } from '../store/json.ts';
 import { latestEditionRow, liveEditionRow } from '../store/queries/editions.ts';
 import { revisionOf, statementBySlug } from '../store/queries/statements.ts';
@@ -21,8 +22,6 @@ import type { Provenance } from '../mt/provider.ts';
 import { requireRole, type Actor } from '../workflow/roles.ts';
 import { iso, type OperationContext } from './context.ts';
 import { sha256 } from './source-document.ts';
-import { correctionNotice } from '../publishing/correction.ts';
-import { rewriteUrls } from '../markdown/rewrite-urls.ts';
 import { linkTargetsFor } from './link-targets.ts';
 import { isBlocking, localeQuality, refuseIfBlocked, type FindingView } from './quality.ts';
 import { enqueueEvent } from '../webhooks/enqueue.ts';
@@ -63,27 +62,43 @@ export async function publish(ctx: OperationContext, actor: Actor, input: Publis
   const at = iso(ctx);
   const embargo = parseEmbargo(input.embargoUntil);
   const locales = [...new Set(input.locales.map(canonicalLocale))];
-  if (locales.length === 0) throw new DomainError('locale_invalid', 'Name at least one locale to publish', { field: 'locales' });
+  if (locales.length === 0) throw new DomainError('validation_failed', 'Name at least one locale to publish', { field: 'locales', problem: 'at least one locale', issue: { code: 'too_small', origin: 'array', minimum: 1, inclusive: true } });
+  for (const locale of locales) requireRole(actor, ['publisher'], locale);
+  const shareOverride = input.override?.reason?.trim() ? { actor, reason: input.override.reason.trim(), at } : undefined;
+  // The document work (quality, reassembly, correction notices) is done first, outside the
+  // write transaction (SQLite has one connection); the transaction builds the editions again
+  // from what it reads, and waits on a worker only for what changed meanwhile.
+  const documents = memoized(documentsOf(ctx));
+  const build = async (db: Db, statement: Statement, revision: Revision, locale: string) => {
+    const built = locale === statement.source_locale ? sourceEdition(revision) : await translatedEdition(ctx, documents, db, statement, revision, locale, shareOverride);
+    const hash = sha256(built.markdown);
+    const previous = await latestEditionRow(db, statement.id, locale);
+    const live = await liveEditionRow(db, statement.id, locale, at);
+    // A correction is dated when readers see it (the end of its embargo, if any).
+    const correction = live && live.hash !== hash
+      ? await documents.run('correction', { previous: { id: live.id, markdown: live.markdown }, markdown: built.markdown, at: embargo ?? at, note: input.correctionNote?.trim() || null, frontMatterKeys: ctx.frontMatterKeys })
+      : null;
+    return { built, hash, previous, live, correction };
+  };
+  try {
+    const statement = await statementBySlug(ctx.store.db, input.slug);
+    const revision = await revisionOf(ctx.store.db, statement.id, statement.current_revision);
+    for (const locale of locales) await build(ctx.store.db, statement, revision, locale);
+  } catch {
+    // Whatever refuses the publication refuses it again in the transaction.
+  }
   return ctx.store.transaction(async (trx) => {
     const statement = await statementBySlug(trx, input.slug);
-    for (const locale of locales) requireRole(actor, ['publisher'], locale);
     const revision = await revisionOf(trx, statement.id, statement.current_revision);
     const editions = [];
     for (const locale of locales) {
-      const built = locale === statement.source_locale
-        ? sourceEdition(revision)
-        : await translatedEdition(ctx, trx, statement, revision, locale, input.override?.reason?.trim() ? { actor, reason: input.override.reason.trim(), at } : undefined);
-      const hash = sha256(built.markdown);
-      const previous = await latestEditionRow(trx, statement.id, locale);
+      const { built, hash, previous, live, correction } = await build(trx, statement, revision, locale);
       // Nothing to do when the same text is live already; a scheduled one with the same text
       // is not live, so publishing now makes a new, visible edition.
-      const live = await liveEditionRow(trx, statement.id, locale, at);
       if (live && live.hash === hash && !embargo && previous?.id === live.id) {
         editions.push({ ...live, created: false, findings: built.findings });
         continue;
       }
-      // A correction is dated when readers see it (the end of its embargo, if any).
-      const correction = live && live.hash !== hash ? correctionNotice(live, built.markdown, embargo ?? at, input.correctionNote?.trim() || null, ctx.frontMatterKeys) : null;
       const row = {
         id: randomUUID(),
         statement_id: statement.id,
@@ -127,6 +142,7 @@ function parseEmbargo(value: string | undefined): string | null {
 }
 
 type Revision = Awaited<ReturnType<typeof revisionOf>>;
+type Statement = Awaited<ReturnType<typeof statementBySlug>>;
 
 function sourceEdition(revision: Revision) {
   const tree = stripPositions(JSON.parse(revision.mdast));
@@ -139,6 +155,7 @@ function sourceEdition(revision: Revision) {
 
 async function translatedEdition(
   ctx: OperationContext,
+  documents: DocumentRunner,
   db: Db,
   statement: { id: string; slug: string; source_locale: string; collection: string | null },
   revision: Revision,
@@ -152,7 +169,7 @@ async function translatedEdition(
     throw new DomainError('not_ready_to_publish', `${locale}: ${unapproved.length} segment(s) are not approved`, { locale, segments: unapproved });
   }
   // Quality gate: every fatal finding fixed or overridden; the machine-share gate may be passed here with a reason.
-  const quality = await localeQuality(db, { statement, revision, translationId: translation.id, locale, rows, frontMatterKeys: ctx.frontMatterKeys });
+  const quality = await localeQuality(db, { statement, revision, translationId: translation.id, locale, rows, frontMatterKeys: ctx.frontMatterKeys, documents });
   const editionFindings = quality.edition.map((f) => {
     if (!shareOverride || f.rule !== 'machine-share' || !isBlocking(f)) return f;
     return { ...f, overridden: { reason: shareOverride.reason, by: shareOverride.actor.name, at: shareOverride.at } };
@@ -162,8 +179,12 @@ async function translatedEdition(
   // The publisher's reason holds for this publication only: it is recorded in the edition's provenance.
   const overrides = all.filter((f) => f.overridden).map((f) => ({ rule: f.rule, segmentId: f.segmentId ?? null, ...f.overridden! }));
   // The locale's own link targets replace the source's (segment ids do not depend on URLs).
-  const doc = segmentMarkdown(rewriteUrls(revision.markdown, await linkTargetsFor(db, locale)), { frontMatterKeys: ctx.frontMatterKeys });
-  const result = reassemble(doc, new Map(rows.map((r) => [r.segment_id, r.text ?? ''])));
+  const result = await documents.run('reassemble', {
+    markdown: withFrontMatterLocale(revision.markdown, locale, ctx.frontMatterLocaleKeys),
+    linkTargets: await linkTargetsFor(db, locale),
+    texts: new Map(rows.map((r) => [r.segment_id, r.text ?? ''])),
+    frontMatterKeys: ctx.frontMatterKeys,
+  });
   if (result.findings.length > 0) {
     throw new DomainError('not_ready_to_publish', `${locale}: ${result.findings.length} segment(s) do not reassemble`, { locale, findings: result.findings });
   }

@@ -5,11 +5,8 @@
  * lapse). A fatal finding not overridden blocks approval and publication.
  */
 import { randomUUID } from 'node:crypto';
-import type { Root } from 'mdast';
+import { documentsOf, type DocumentRunner } from '../documents/workers.ts';
 import { DomainError } from '../errors.ts';
-import { reassemble, segmentMarkdown } from '../markdown/index.ts';
-import { rewriteUrls } from '../markdown/rewrite-urls.ts';
-import { checkEdition, checkSegment } from '../quality/index.ts';
 import { ruleIds, type QualityFinding, type RuleId } from '../quality/types.ts';
 import type { StoredSegment } from '../store/queries/statements.ts';
 import type { Db } from '../store/store.ts';
@@ -18,6 +15,8 @@ import { iso, type OperationContext } from './context.ts';
 import { glossaryIn } from './glossary.ts';
 import { linkTargetsFor } from './link-targets.ts';
 import { loadTranslation } from './load-translation.ts';
+import { editionKey, inputsHash, segmentKey, type QualityCache } from './quality-cache.ts';
+import { revisionDocument } from './revision-cache.ts';
 import { sha256 } from './source-document.ts';
 import { segmentRows } from '../store/queries/translations.ts';
 
@@ -39,20 +38,20 @@ interface QualityInput {
   revision: { number: number; markdown: string; mdast: string; segmentList: StoredSegment[] };
   translationId: string;
   locale: string;
-  rows: readonly { segment_id: string; state: string; text: string | null; machine_text: string | null }[];
+  rows: readonly { segment_id: string; state: string; text: string | null; machine_text: string | null; machine_provenance?: string | null }[];
   frontMatterKeys: readonly string[];
+  /** Where the checks run (OperationContext.documents); absent: the default pool. */
+  documents?: DocumentRunner;
 }
 
-/** `edition: false` skips the edition rules (and the reassembly they need), for callers that judge segments only. */
-export async function localeQuality(db: Db, input: QualityInput, options: { edition?: boolean } = {}): Promise<LocaleQuality> {
-  const glossary = await glossaryIn(db, input.statement.collection, input.locale);
-  const urlMap = await linkTargetsFor(db, input.locale);
+/** The overrides recorded on a translation at a revision: marks each finding with the one that holds for it (for its text). */
+async function overridesOf(db: Db, translationId: string, revision: number) {
   const overrides = await db
     .selectFrom('finding_overrides')
     .innerJoin('users', 'users.id', 'finding_overrides.overridden_by')
     .select(['finding_overrides.segment_id', 'finding_overrides.rule', 'finding_overrides.text_hash', 'finding_overrides.reason', 'users.name', 'finding_overrides.at'])
-    .where('finding_overrides.translation_id', '=', input.translationId)
-    .where('finding_overrides.revision', '=', input.revision.number)
+    .where('finding_overrides.translation_id', '=', translationId)
+    .where('finding_overrides.revision', '=', revision)
     .orderBy('finding_overrides.at', 'asc')
     .execute();
   const overrideOf = (segmentId: string | null, rule: string, text: string | null): Override | undefined => {
@@ -60,35 +59,129 @@ export async function localeQuality(db: Db, input: QualityInput, options: { edit
     const o = overrides.filter((x) => x.segment_id === segmentId && x.rule === rule && x.text_hash === hash).at(-1);
     return o ? { reason: o.reason, by: o.name, at: o.at } : undefined;
   };
-  const mark = (f: QualityFinding, text: string | null): FindingView => {
+  return (f: QualityFinding, text: string | null): FindingView => {
     const o = overrideOf(f.segmentId ?? null, f.rule, f.segmentId ? text : null);
     return o ? { ...f, overridden: o } : f;
   };
+}
 
-  const rows = new Map(input.rows.map((r) => [r.segment_id, r]));
-  const segments = new Map<string, FindingView[]>();
-  for (const s of input.revision.segmentList) {
-    const text = rows.get(s.id)?.text ?? null;
-    if (text === null) {
-      segments.set(s.id, []);
-      continue;
-    }
-    const found = checkSegment({ segment: s, text, sourceLocale: input.statement.source_locale, targetLocale: input.locale, glossary });
-    segments.set(s.id, found.map((f) => mark({ ...f, segmentId: s.id }, text)));
-  }
+/** `edition: false` skips the edition rules (and the reassembly they need), for callers that judge segments only. */
+export async function localeQuality(db: Db, input: QualityInput, options: { edition?: boolean } = {}): Promise<LocaleQuality> {
+  const glossary = await glossaryIn(db, input.statement.collection, input.locale);
+  const urlMap = await linkTargetsFor(db, input.locale);
+  const mark = await overridesOf(db, input.translationId, input.revision.number);
 
-  if (options.edition === false) return { segments, edition: [] };
-  const doc = segmentMarkdown(rewriteUrls(input.revision.markdown, urlMap), { frontMatterKeys: input.frontMatterKeys });
-  const target = reassemble(doc, new Map(input.rows.flatMap((r) => (r.text === null ? [] : [[r.segment_id, r.text] as const])))).tree;
-  const edition = checkEdition({
-    source: JSON.parse(input.revision.mdast) as Root,
-    target,
+  // The checks themselves (and the reassembly the edition rules need) run in a document worker.
+  const found = await documentsOf(input).run('quality', {
     sourceLocale: input.statement.source_locale,
     targetLocale: input.locale,
-    urlMap: Object.fromEntries(urlMap),
-    segments: input.rows.map((r) => ({ id: r.segment_id, state: r.state, text: r.text, machineText: r.machine_text })),
-  }).map((f) => mark(f, null));
-  return { segments, edition };
+    revision: { markdown: input.revision.markdown, mdast: input.revision.mdast, segmentList: input.revision.segmentList },
+    rows: input.rows.map((r) => ({ segment_id: r.segment_id, state: r.state, text: r.text, machine_text: r.machine_text, machine_provenance: r.machine_provenance ?? null })),
+    glossary,
+    linkTargets: urlMap,
+    frontMatterKeys: input.frontMatterKeys,
+    edition: options.edition !== false,
+  });
+  const texts = new Map(input.rows.map((r) => [r.segment_id, r.text]));
+  const segments = new Map([...found.segments].map(([id, list]) => [id, list.map((f) => mark(f, texts.get(id) ?? null))]));
+  return { segments, edition: found.edition.map((f) => mark(f, null)) };
+}
+
+/** A segment's row as the checks read it, with its version. */
+export interface QualityRow {
+  segment_id: string;
+  state: string;
+  text: string | null;
+  machine_text: string | null;
+  machine_provenance: string | null;
+  version: number;
+}
+
+interface PageQualityInput {
+  statement: { source_locale: string; collection: string | null };
+  /** The source revision (its row id: its Markdown and tree are read only when the edition is judged). */
+  revision: { id: string; number: number };
+  translationId: string;
+  locale: string;
+  /** The segments the segment rules judge (a page), and their rows as read. */
+  segments: readonly StoredSegment[];
+  rows: ReadonlyMap<string, QualityRow>;
+  /** Every segment's version at the revision, as a sum and a count (translation-tag.ts): names the locale's texts. */
+  versions: { sum: number; count: number };
+  frontMatterKeys: readonly string[];
+  documents?: DocumentRunner;
+  cache: QualityCache;
+}
+
+/**
+ * The findings of a page, for a reader (committed data, read outside a write transaction):
+ * the segment rules on the page's segments, the edition rules on the whole locale, both kept
+ * in `cache` under keys made of what they depend on (quality-cache.ts), so that a page read
+ * again, or another page of an unchanged locale, does no whole-document work. The edition
+ * rules run (reassembling the whole edition, in a document worker) only when the locale's
+ * texts, the glossary, the link targets or the revision changed since they last ran, and then
+ * once however many readers ask meanwhile. Overrides are applied to what the cache gives.
+ */
+export async function pageQuality(db: Db, input: PageQualityInput, options: { edition?: boolean } = {}): Promise<LocaleQuality> {
+  const { cache } = input;
+  const glossary = await glossaryIn(db, input.statement.collection, input.locale);
+  const linkTargets = await linkTargetsFor(db, input.locale);
+  const inputs = inputsHash({ glossary, linkTargets, frontMatterKeys: input.frontMatterKeys });
+  const keyOf = (segmentId: string, version: number) => segmentKey({ translationId: input.translationId, revision: input.revision.number, segmentId, version, inputs });
+  const task = { sourceLocale: input.statement.source_locale, targetLocale: input.locale, glossary, linkTargets, frontMatterKeys: input.frontMatterKeys };
+  const found = new Map<string, readonly QualityFinding[]>();
+  /** The page's segments whose findings for these rows are not known yet. */
+  const unknown = (rows: ReadonlyMap<string, QualityRow>) =>
+    input.segments.filter((s) => {
+      if (found.has(s.id)) return false;
+      const row = rows.get(s.id);
+      if (!row) return false;
+      const known = cache.get(keyOf(s.id, row.version));
+      if (known) found.set(s.id, known);
+      return !known;
+    });
+  const judge = async (segments: readonly StoredSegment[], rows: readonly QualityRow[], document: { markdown: string; mdast: string } | null) => {
+    const out = await documentsOf(input).run('quality', {
+      ...task,
+      // The Markdown and the tree are read by the edition rules only.
+      revision: { markdown: document?.markdown ?? '', mdast: document?.mdast ?? '', segmentList: [...segments] },
+      rows,
+      edition: document !== null,
+    });
+    const versions = new Map(rows.map((r) => [r.segment_id, r.version]));
+    for (const s of segments) found.set(s.id, cache.set(keyOf(s.id, versions.get(s.id)!), out.segments.get(s.id) ?? []));
+    return out.edition;
+  };
+
+  let edition: readonly QualityFinding[] = [];
+  if (options.edition !== false) {
+    const key = (versions: { sum: number; count: number }) => editionKey({ translationId: input.translationId, revision: input.revision.number, versions, inputs });
+    edition = await cache.once(key(input.versions), async () => {
+      // Every row, and the keys from what was read (a write may have come since the versions were counted).
+      const all = await allRows(db, input.translationId, input.revision.number);
+      const versions = { sum: all.reduce((n, r) => n + r.version, 0), count: all.length };
+      const document = await revisionDocument(db, input.revision.id);
+      const findings = await judge(unknown(new Map(all.map((r) => [r.segment_id, r]))), all, document);
+      return cache.set(key(versions), findings);
+    });
+  }
+  const rest = unknown(input.rows);
+  if (rest.length > 0) await judge(rest, rest.map((s) => input.rows.get(s.id)!), null);
+
+  const mark = await overridesOf(db, input.translationId, input.revision.number);
+  const segments = new Map(input.segments.map((s) => [s.id, (found.get(s.id) ?? []).map((f) => mark(f, input.rows.get(s.id)?.text ?? null))]));
+  return { segments, edition: edition.map((f) => mark(f, null)) };
+}
+
+/** Every row of a translation at a revision, as the checks read them, in document order. */
+async function allRows(db: Db, translationId: string, revision: number): Promise<QualityRow[]> {
+  return db
+    .selectFrom('translation_segments')
+    .select(['segment_id', 'state', 'text', 'machine_text', 'machine_provenance', 'version'])
+    .where('translation_id', '=', translationId)
+    .where('revision', '=', revision)
+    .orderBy('position')
+    .execute();
 }
 
 export const isBlocking = (f: FindingView) => f.severity === 'fatal' && !f.overridden;

@@ -7,12 +7,16 @@ import type { Provenance } from '../mt/provider.ts';
 import { fromJson } from '../store/json.ts';
 import { liveEditionRow, notWithdrawn } from '../store/queries/editions.ts';
 import { fuzzyMatches, type TmMatch } from '../store/queries/tm.ts';
-import { revisionOf, statementBySlug, type StoredSegment } from '../store/queries/statements.ts';
+import { statementBySlug, type StoredSegment } from '../store/queries/statements.ts';
 import { requireTranslation, segmentRows } from '../store/queries/translations.ts';
 import type { Db } from '../store/store.ts';
 import { segmentStates, type SegmentState } from '../workflow/transitions.ts';
-import { loadTarget } from './load-translation.ts';
-import { localeQuality, type FindingView } from './quality.ts';
+import { targetStatement } from './load-translation.ts';
+import { previousSources } from './previous-source.ts';
+import { tagOf } from './translation-tag.ts';
+import { pageQuality, type FindingView } from './quality.ts';
+import { qualityCacheOf } from './quality-cache.ts';
+import { revisionHead, revisionMarkdown } from './revision-cache.ts';
 import { iso, type OperationContext } from './context.ts';
 import type { EditionProvenance } from './publish.ts';
 import type { CorrectionNotice } from '../publishing/correction.ts';
@@ -115,7 +119,8 @@ export async function listStatements(ctx: OperationContext, input: { limit?: num
 
 export async function getStatement(ctx: OperationContext, slug: string) {
   const statement = await statementBySlug(ctx.store.db, slug);
-  const revision = await revisionOf(ctx.store.db, statement.id, statement.current_revision);
+  // The segment list parsed once per revision; the tree is not read.
+  const revision = await revisionHead(ctx.store.db, statement.id, statement.current_revision);
   const progress = await progressOf(ctx.store.db, [statement.id], iso(ctx));
   return {
     slug: statement.slug,
@@ -123,7 +128,7 @@ export async function getStatement(ctx: OperationContext, slug: string) {
     sourceLocale: statement.source_locale,
     collection: statement.collection,
     revision: revision.number,
-    markdown: revision.markdown,
+    markdown: await revisionMarkdown(ctx.store.db, revision.id),
     contentHash: revision.content_hash,
     segments: revision.segmentList,
     createdAt: statement.created_at,
@@ -136,6 +141,8 @@ export interface TranslationSegmentView {
   id: string;
   kind: StoredSegment['kind'];
   source: string;
+  /** Stale segments: the source text their kept text was written for (else null). */
+  previousSource: string | null;
   machine: string | null;
   machineProvenance: Provenance | null;
   text: string | null;
@@ -147,15 +154,68 @@ export interface TranslationSegmentView {
   suggestions?: TmMatch[];
 }
 
-/** One locale segment by segment; `suggestions`: fuzzy TM matches for segments without human text. */
-export async function getTranslation(ctx: OperationContext, slug: string, localeTag: string, options: { suggestions?: boolean } = {}) {
+/** Segments a page of GET …/translations/{locale} holds: by default, at most. */
+export const segmentPageLimits = { default: 200, max: 1000 } as const;
+
+/** Which segments to read: a page (`limit`, then `cursor` or `offset`), or named ones (`segmentIds`); none of these: every segment. */
+export interface SegmentSelection {
+  limit?: number;
+  offset?: number;
+  /** The previous page's `nextCursor`. */
+  cursor?: string;
+  segmentIds?: readonly string[];
+}
+
+/** A segment page position: after the segment at `position` in source revision `revision`. */
+function encodeSegmentCursor(revision: number, position: number): string {
+  return Buffer.from(`${revision}|${position}`).toString('base64url');
+}
+
+/** The offset a cursor continues at; a cursor of another source revision is refused (its positions name other segments). */
+function decodeSegmentCursor(cursor: string, revision: number): number {
+  const m = /^(\d+)\|(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!m) throw new DomainError('input_unreadable', 'Not a valid page cursor', { field: 'cursor' });
+  if (Number(m[1]) !== revision) throw new DomainError('revision_conflict', `The cursor is for revision ${m[1]}; the source is at revision ${revision}`, { revision, field: 'cursor' });
+  return Number(m[2]) + 1;
+}
+
+/**
+ * One locale segment by segment; `suggestions`: fuzzy TM matches for segments without human
+ * text; `edition: false`: without the edition findings (a caller showing one segment). With a
+ * page (or named segments) only those segments are read and judged by the segment rules;
+ * what concerns the locale as a whole is in every answer: `total`, the segments per state
+ * (`states`), `tag` (translation-tag.ts) and the edition findings. The edition rules need
+ * every text: the one whole-document part of the work, done again only when something they
+ * read changed (the findings are kept in the process: quality-cache.ts); the rest of a page's
+ * work is the page's (the revision's segment list is parsed once, the locale's counts are
+ * counted by the database).
+ */
+export async function getTranslation(ctx: OperationContext, slug: string, localeTag: string, options: { suggestions?: boolean; edition?: boolean } & SegmentSelection = {}) {
   const db = ctx.store.db;
-  const { locale, statement, revision } = await loadTarget(db, slug, localeTag);
+  const { locale, statement } = await targetStatement(db, slug, localeTag);
+  const revision = await revisionHead(db, statement.id, statement.current_revision);
   const translation = await requireTranslation(db, statement.id, locale, slug);
-  const rowList = await segmentRows(db, translation.id, revision.number);
+  const total = revision.segmentList.length;
+  const paged = options.limit !== undefined || options.offset !== undefined || options.cursor !== undefined;
+  const limit = paged ? Math.min(Math.max(options.limit ?? segmentPageLimits.default, 1), segmentPageLimits.max) : total;
+  const offset = options.cursor ? decodeSegmentCursor(options.cursor, revision.number) : paged ? Math.max(options.offset ?? 0, 0) : 0;
+  let pageSegments = revision.segmentList.slice(offset, offset + limit);
+  if (options.segmentIds) {
+    const wanted = new Set(options.segmentIds);
+    pageSegments = revision.segmentList.filter((s) => wanted.has(s.id));
+  }
+  // The locale's counts per state and its versions (the tag), counted by the database; the page's rows in full.
+  const { states, versions } = await countsOf(db, translation.id, revision.number);
+  const rowList = !paged && !options.segmentIds ? await segmentRows(db, translation.id, revision.number) : await pageRows(db, translation.id, revision.number, pageSegments.map((s) => s.id));
   const rows = new Map(rowList.map((r) => [r.segment_id, r]));
-  const quality = await localeQuality(db, { statement, revision, translationId: translation.id, locale, rows: rowList, frontMatterKeys: ctx.frontMatterKeys });
-  const segments: TranslationSegmentView[] = revision.segmentList.map((s) => {
+  // The segment rules run on this page's segments; the edition rules on every row (both kept: quality-cache.ts).
+  const quality = await pageQuality(
+    db,
+    { statement, revision, translationId: translation.id, locale, segments: pageSegments, rows, versions, frontMatterKeys: ctx.frontMatterKeys, documents: ctx.documents, cache: qualityCacheOf(ctx) },
+    { edition: options.edition !== false },
+  );
+  const previous = await previousSources(db, statement.id, revision, translation.id, rowList);
+  const segments: TranslationSegmentView[] = pageSegments.map((s) => {
     const r = rows.get(s.id);
     if (!r) throw new DomainError('segment_not_found', `Segment ${s.id} has no row`, { segmentId: s.id });
     const findings = quality.segments.get(s.id) ?? [];
@@ -163,6 +223,7 @@ export async function getTranslation(ctx: OperationContext, slug: string, locale
       id: s.id,
       kind: s.kind,
       source: s.text,
+      previousSource: previous.get(s.id) ?? null,
       machine: r.machine_text,
       machineProvenance: fromJson<Provenance>(r.machine_provenance),
       text: r.text,
@@ -186,10 +247,50 @@ export async function getTranslation(ctx: OperationContext, slug: string, locale
     revision: revision.number,
     submittedAt: translation.submitted_at,
     submittedRevision: translation.submitted_revision,
+    /** Segments in the locale (every page). */
+    total,
+    limit,
+    offset,
+    /** The next page's cursor; null on the last page (and when not paged). */
+    nextCursor: paged && !options.segmentIds && offset + segments.length < total && segments.length > 0 ? encodeSegmentCursor(revision.number, offset + segments.length - 1) : null,
+    /** Segments of the whole locale in each state. */
+    states,
+    /** Names the texts of the whole locale (source revision, sum and count of versions). */
+    tag: tagOf(revision.number, versions),
     segments,
     /** Findings about the whole edition (structure, links, share of unreviewed machine text). */
     findings: quality.edition,
   };
+}
+
+/** A translation's segments per state, and the sum and count of their versions, at a revision. */
+async function countsOf(db: Db, translationId: string, revision: number) {
+  const counted = await db
+    .selectFrom('translation_segments')
+    .select('state')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('version').as('versions')])
+    .where('translation_id', '=', translationId)
+    .where('revision', '=', revision)
+    .groupBy('state')
+    .execute();
+  const states = Object.fromEntries(segmentStates.map((s) => [s, 0])) as Record<SegmentState, number>;
+  const versions = { sum: 0, count: 0 };
+  for (const c of counted) {
+    states[c.state as SegmentState] += Number(c.n);
+    versions.count += Number(c.n);
+    versions.sum += Number(c.versions);
+  }
+  return { states, versions };
+}
+
+/** The rows of the named segments (a page: a few hundred at most), in document order. */
+async function pageRows(db: Db, translationId: string, revision: number, ids: readonly string[]) {
+  const out = [];
+  // SQLite allows 32766 bound parameters.
+  for (let i = 0; i < ids.length; i += 1000) {
+    out.push(...(await db.selectFrom('translation_segments').selectAll().where('translation_id', '=', translationId).where('revision', '=', revision).where('segment_id', 'in', ids.slice(i, i + 1000)).orderBy('position').execute()));
+  }
+  return out;
 }
 
 

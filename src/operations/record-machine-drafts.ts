@@ -1,7 +1,8 @@
 /**
  * Stores machine drafts (or translation-memory fills) for segments of a locale. A segment
- * that already has human text is left alone and reported as skipped; the drafts are also
- * remembered in translation memory.
+ * that holds human text (translated, changes requested, approved, stale) keeps its text and
+ * state: the draft goes into its machine column, beside the text, for a person to use or
+ * not. The drafts are also remembered in translation memory.
  */
 import { DomainError } from '../errors.ts';
 import type { Provenance } from '../mt/provider.ts';
@@ -42,20 +43,15 @@ export async function recordMachineDrafts(ctx: OperationContext, actor: Actor | 
 
 type Target = Awaited<ReturnType<typeof loadOrStartTranslation>>;
 
-/** Stores drafts inside the caller's transaction; segments with human text are skipped. */
+/** Stores drafts inside the caller's transaction; segments with human text keep it (the draft goes beside). */
 export async function storeDrafts(trx: Db, target: Pick<Target, 'statement' | 'revision' | 'translation' | 'locale'>, drafts: readonly MachineDraft[], actorId: string | null, at: string) {
   const { statement, revision, translation, locale } = target;
   const sourceText = new Map(revision.segmentList.map((s) => [s.id, s.text]));
   const applied: string[] = [];
-  const skipped: { segmentId: string; reason: string }[] = [];
   const rows = new Map((await segmentRows(trx, translation.id, revision.number)).map((r) => [r.segment_id, r]));
   for (const draft of drafts) {
     const row = rows.get(draft.segmentId);
     if (!row) throw new DomainError('segment_not_found', `No segment ${draft.segmentId} in this translation`, { segmentId: draft.segmentId });
-    if (row.state !== 'untranslated' && row.state !== 'machine' && row.state !== 'stale') {
-      skipped.push({ segmentId: draft.segmentId, reason: 'human_text_present' });
-      continue;
-    }
     await applySegmentEvent(
       trx,
       { translationId: translation.id, revision: revision.number, segmentId: draft.segmentId, event: 'machine_draft', machine: { text: draft.text, provenance: draft.provenance }, actor: actorId, at },
@@ -66,5 +62,5 @@ export async function storeDrafts(trx: Db, target: Pick<Target, 'statement' | 'r
       await rememberTranslation(trx, { sourceLocale: statement.source_locale, targetLocale: locale, sourceText: sourceText.get(draft.segmentId) ?? '', targetText: draft.text, origin: 'machine', at });
     }
   }
-  return { applied, skipped };
+  return { applied };
 }

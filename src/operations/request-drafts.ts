@@ -11,7 +11,12 @@ import { requireRole, type Actor } from '../workflow/roles.ts';
 import { iso, type OperationContext } from './context.ts';
 import { loadOrStartTranslation } from './load-translation.ts';
 
-export const needsDraft = (state: string) => state === 'untranslated' || state === 'stale';
+/**
+ * Segments a draft job drafts: untranslated ones, and stale ones without a draft of their
+ * current source (a source change empties the machine column; a stale segment keeps its text
+ * and gets the new draft beside it). Segments with current human text are not sent.
+ */
+export const needsDraft = (row: { state: string; machine_text: string | null }) => row.state === 'untranslated' || (row.state === 'stale' && row.machine_text === null);
 
 export interface RequestDraftsInput {
   slug: string;
@@ -21,7 +26,7 @@ export interface RequestDraftsInput {
 
 export async function requestDrafts(ctx: OperationContext, actor: Actor | null, providers: ProviderSet, routes: Routes, input: RequestDraftsInput) {
   if (!Array.isArray(input.locales) || input.locales.length === 0) {
-    throw new DomainError('locale_invalid', 'Name at least one locale to draft', { field: 'locales' });
+    throw new DomainError('validation_failed', 'Name at least one locale to draft', { field: 'locales', problem: 'at least one locale', issue: { code: 'too_small', origin: 'array', minimum: 1, inclusive: true } });
   }
   const at = iso(ctx);
   const jobId = randomUUID();
@@ -37,21 +42,22 @@ export async function requestDrafts(ctx: OperationContext, actor: Actor | null, 
       if (actor) requireRole(actor, ['translator', 'publisher'], target.locale);
       const resolution = await resolveProvider(providers, routes, target.statement.source_locale, target.locale, input.provider);
       const rows = await segmentRows(trx, target.translation.id, target.revision.number);
-      const total = rows.filter((r) => needsDraft(r.state)).length;
+      const total = rows.filter((r) => needsDraft(r)).length;
       revisionNumber = target.revision.number;
       statementId = target.statement.id;
       locales.push({
         job_id: jobId,
         locale: target.locale,
         provider: resolution.provider?.id ?? null,
-        status: resolution.provider && total > 0 ? ('queued' as const) : ('done' as const),
+        // A locale no engine serves is drafted too: from translation memory, the rest left for people.
+        status: total > 0 ? ('queued' as const) : ('done' as const),
         done: 0,
-        total: resolution.provider ? total : 0,
+        total,
         from_memory: 0,
         flagged: 0,
         failed: 0,
         billed_characters: 0,
-        error: resolution.provider ? null : `human translation only (${resolution.notes.join('; ') || 'no route'})`,
+        error: resolution.provider ? null : `no engine (${resolution.notes.join('; ') || 'no route'}): translation memory only, the rest is left for people`,
         updated_at: at,
       });
     }
@@ -68,7 +74,12 @@ export interface JobView {
   id: string;
   slug: string;
   status: 'queued' | 'running' | 'done' | 'failed';
-  progress: Record<string, { done: number; total: number; provider: string | null; status: string; fromMemory: number; flagged: number; failed: number; billedCharacters: number; error?: string }>;
+  progress: Record<string, {
+    done: number; total: number; provider: string | null; status: string; fromMemory: number; flagged: number; failed: number; billedCharacters: number;
+    /** Once the locale has finished: the segments this job left without a draft (no engine and no memory hit, or failed), for people. */
+    leftForPeople: number;
+    error?: string;
+  }>;
   error?: string;
   createdAt: string;
   updatedAt: string;
@@ -88,6 +99,7 @@ export async function getJob(ctx: OperationContext, id: string): Promise<JobView
   for (const l of locales) {
     view.progress[l.locale] = {
       done: l.done, total: l.total, provider: l.provider, status: l.status, fromMemory: l.from_memory, flagged: l.flagged, failed: l.failed, billedCharacters: l.billed_characters,
+      leftForPeople: l.status === 'done' || l.status === 'failed' ? Math.max(0, l.total - l.done) : 0,
       ...(l.error ? { error: l.error } : {}),
     };
   }

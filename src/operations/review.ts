@@ -1,17 +1,24 @@
 /**
  * A reviewer's decision on segments or on a whole locale: approve, or request changes.
- * Four-eyes: nobody approves a segment, or a locale, whose text they last wrote. A fatal
+ * A decision names what it decides: the version of each segment as the reviewer read it, or
+ * (for the whole locale) the translation's ETag; a segment changed since answers
+ * `version_conflict` and nothing is recorded. An approval must name them
+ * (`precondition_required`). Four-eyes: nobody approves a segment, or a locale, whose
+ * current text they wrote at any point of its history (src/workflow/four-eyes.ts). A fatal
  * quality finding (not overridden) blocks approval of its segment.
  */
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../errors.ts';
 import { rememberTranslation } from '../store/queries/tm.ts';
 import { segmentRows } from '../store/queries/translations.ts';
+import type { Db } from '../store/store.ts';
+import { authorsOfCurrentText } from '../workflow/four-eyes.ts';
 import { requireRole, type Actor } from '../workflow/roles.ts';
-import { applySegmentEvent } from './apply-segment-event.ts';
+import { applySegmentEvent, onlyDraftedSince } from './apply-segment-event.ts';
 import { iso, type OperationContext } from './context.ts';
 import { loadTranslation } from './load-translation.ts';
 import { localeQuality, refuseIfBlocked } from './quality.ts';
+import { ifMatchNamesTag, translationTag } from './translation-tag.ts';
 
 export interface ReviewInput {
   slug: string;
@@ -19,7 +26,60 @@ export interface ReviewInput {
   decision: 'approve' | 'request_changes';
   /** The segments decided; none: the whole locale. */
   segments?: readonly string[];
+  /** Segment id → the version the reviewer read: every segment decided (the whole locale: every segment). */
+  versions?: Readonly<Record<string, number>>;
+  /** Instead of `versions`: the translation's ETag as GET …/translations/{locale} sent it (If-Match). */
+  ifMatch?: string;
   comment?: string;
+}
+
+type Row = Awaited<ReturnType<typeof segmentRows>>[number];
+
+/**
+ * Refuses unless the decision names the versions it decides, as they still are: `versions` for
+ * each decided segment (any other named segment is checked too), or `ifMatch` for the whole
+ * translation. Required to approve; checked when given to request changes.
+ */
+async function requireVersionsRead(db: Db, input: ReviewInput, rows: readonly Row[], decided: readonly Row[], revision: number): Promise<void> {
+  const byId = new Map(rows.map((r) => [r.segment_id, r]));
+  for (const id of Object.keys(input.versions ?? {})) {
+    if (!byId.has(id)) throw new DomainError('segment_not_found', `No segment ${id} in this translation`, { segmentId: id });
+  }
+  if (input.ifMatch !== undefined) {
+    const tag = translationTag(revision, rows.map((r) => r.version));
+    if (!ifMatchNamesTag(input.ifMatch, tag)) {
+      throw new DomainError('version_conflict', `The translation changed since it was read: it is at ${tag}`, { field: 'If-Match', version: tag, segments: [] });
+    }
+  }
+  const versions = input.versions ?? {};
+  if (input.ifMatch === undefined && input.decision === 'approve') {
+    const missing = decided.filter((r) => !Object.hasOwn(versions, r.segment_id)).map((r) => r.segment_id);
+    if (missing.length > 0) {
+      throw new DomainError('precondition_required', `Name the version of each segment approved (${missing.length} missing), or send If-Match with the translation's ETag`, { field: 'versions', segments: missing });
+    }
+  }
+  const changed: { segmentId: string; read: number; version: number; state: string; text: string | null }[] = [];
+  for (const [id, version] of Object.entries(versions)) {
+    const row = byId.get(id)!;
+    // A machine draft put beside the text since (text and state unchanged) is no change of what was read.
+    if (row.version === version || (await onlyDraftedSince(db, row, version))) continue;
+    changed.push({ segmentId: row.segment_id, read: version, version: row.version, state: row.state, text: row.text });
+  }
+  if (changed.length > 0) {
+    const first = changed[0]!;
+    throw new DomainError('version_conflict', `${changed.length} segment(s) changed since they were read`, { segmentId: first.segmentId, version: first.version, segments: changed });
+  }
+}
+
+/** Segment id → who wrote its current text (every edit in its history that produced it). */
+async function authorsOf(db: Db, translationId: string, rows: readonly Row[]) {
+  const history = await db
+    .selectFrom('segment_history')
+    .select(['revision', 'segment_id', 'version', 'event', 'text', 'actor', 'comment'])
+    .where('translation_id', '=', translationId)
+    .where('event', 'in', ['edit', 'source_changed'])
+    .execute();
+  return authorsOfCurrentText(rows, history);
 }
 
 export async function review(ctx: OperationContext, actor: Actor, input: ReviewInput) {
@@ -36,8 +96,11 @@ export async function review(ctx: OperationContext, actor: Actor, input: ReviewI
       return row;
     });
 
+    await requireVersionsRead(trx, input, rows, targets, revision.number);
+
     if (input.decision === 'approve') {
-      const own = (wholeLocale ? rows : targets).filter((r) => r.last_editor === actor.id).map((r) => r.segment_id);
+      const authors = await authorsOf(trx, translation.id, wholeLocale ? rows : targets);
+      const own = [...authors].filter(([, who]) => who.has(actor.id)).map(([id]) => id);
       if (own.length > 0) {
         throw new DomainError('four_eyes', `${actor.name} wrote ${own.length} of these segments and cannot approve them`, { segments: own });
       }
@@ -47,7 +110,7 @@ export async function review(ctx: OperationContext, actor: Actor, input: ReviewI
         targets = rows.filter((r) => r.state === 'translated');
       }
       // Fatal quality findings block approval until fixed or overridden with a reason.
-      const quality = await localeQuality(trx, { statement, revision, translationId: translation.id, locale, rows, frontMatterKeys: ctx.frontMatterKeys }, { edition: false });
+      const quality = await localeQuality(trx, { statement, revision, translationId: translation.id, locale, rows, frontMatterKeys: ctx.frontMatterKeys, documents: ctx.documents }, { edition: false });
       refuseIfBlocked(targets.flatMap((r) => quality.segments.get(r.segment_id) ?? []), { locale });
     } else if (wholeLocale) {
       targets = rows.filter((r) => r.state === 'translated' || r.state === 'approved' || r.state === 'machine');

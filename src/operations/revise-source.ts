@@ -1,7 +1,8 @@
 /**
  * A new source revision. Unchanged segments keep their text, state and version; changed
- * ones keep their text and become stale; new ones are untranslated. Published editions are
- * not touched: they stay live until new ones are published.
+ * ones keep their text and become stale, their machine column emptied (its draft was of the
+ * old source; a draft job fills it with one of the new source); new ones are untranslated.
+ * Published editions are not touched: they stay live until new ones are published.
  */
 import { DomainError } from '../errors.ts';
 import { revisionOf, statementBySlug } from '../store/queries/statements.ts';
@@ -21,7 +22,9 @@ export interface ReviseSourceInput {
 }
 
 export async function reviseSource(ctx: OperationContext, actor: Actor, input: ReviseSourceInput) {
-  const source = prepareSource(input.markdown, ctx.frontMatterKeys, ctx.maxDocumentBytes);
+  // Who may revise is known before the document work (checked again in the transaction).
+  requireRole(actor, ['publisher'], (await statementBySlug(ctx.store.db, input.slug)).source_locale);
+  const source = await prepareSource(ctx, input.markdown);
   const at = iso(ctx);
   return ctx.store.transaction(async (trx) => {
     const statement = await statementBySlug(trx, input.slug);
@@ -50,7 +53,9 @@ export async function reviseSource(ctx: OperationContext, actor: Actor, input: R
           await trx.insertInto('translation_segments').values({ ...kept, revision: number, position }).execute();
         } else if (old && isSegmentState(old.state)) {
           const next = transition(old.state, 'source_changed');
-          const row = { ...old, revision: number, segment_id: segment.id, position, state: next.ok ? next.state : old.state, version: old.version + 1, updated_by: actor.id, updated_at: at };
+          // The text stays (a person decides); the old machine draft was of the old source, so
+          // the machine column is emptied for a draft of the new one.
+          const row = { ...old, revision: number, segment_id: segment.id, position, state: next.ok ? next.state : old.state, machine_text: null, machine_provenance: null, version: old.version + 1, updated_by: actor.id, updated_at: at };
           await trx.insertInto('translation_segments').values(row).execute();
           await appendHistory(trx, row, 'source_changed', actor.id, `was ${old.segment_id}`, at);
           if (row.state === 'stale') stale++;

@@ -1,8 +1,9 @@
 /** A source text as the store keeps it: Markdown, mdast, segments, hash, title. */
 import { createHash, randomUUID } from 'node:crypto';
-import { readFrontMatter, segmentMarkdown, type SegmentedDocument } from '../markdown/index.ts';
-import { toString } from 'mdast-util-to-string';
+import type { SegmentedDocument } from '../markdown/index.ts';
+import { documentsOf } from '../documents/workers.ts';
 import { DomainError } from '../errors.ts';
+import type { OperationContext } from './context.ts';
 import { toJson } from '../store/json.ts';
 import type { StoredSegment } from '../store/queries/statements.ts';
 import type { Db } from '../store/store.ts';
@@ -18,23 +19,17 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-export function prepareSource(markdown: string, frontMatterKeys: readonly string[], maxBytes = 1_000_000): SourceDocument {
+/** Checks size, then parses and segments in a document worker (within the document limits); call it before opening a transaction. */
+export async function prepareSource(ctx: OperationContext, markdown: string): Promise<SourceDocument> {
   if (typeof markdown !== 'string' || markdown.trim() === '') {
     throw new DomainError('input_unreadable', 'The statement is empty', { field: 'markdown' });
   }
+  const maxBytes = ctx.maxDocumentBytes;
   const size = Buffer.byteLength(markdown);
   if (size > maxBytes) throw new DomainError('input_too_large', `The statement is ${size} bytes; the limit is ${maxBytes}`, { size, limit: maxBytes });
-  const doc = segmentMarkdown(markdown, { frontMatterKeys });
+  const { doc, title } = await documentsOf(ctx).run('source', { markdown, frontMatterKeys: ctx.frontMatterKeys });
   const segments = doc.segments.map(({ id, kind, path, text, placeholders }) => ({ id, kind, path, text, placeholders }));
-  return { doc, segments, hash: sha256(markdown), title: titleOf(doc) };
-}
-
-/** The front matter title, else the first heading's text. */
-function titleOf(doc: SegmentedDocument): string | null {
-  const fm = readFrontMatter(doc.tree);
-  if (fm.kind === 'data' && fm.data && typeof (fm.data as { title?: unknown }).title === 'string') return (fm.data as { title: string }).title;
-  const heading = doc.tree.children.find((n) => n.type === 'heading');
-  return heading ? toString(heading) : null;
+  return { doc, segments, hash: sha256(markdown), title };
 }
 
 /** Stores a source revision (never updated afterwards). */

@@ -12,7 +12,7 @@ import type { Root } from 'mdast';
 import { editionFeeds } from '../publishing/edition-feeds.ts';
 import { footerFrom } from '../publishing/edition-footer.ts';
 import { htmlDocument } from '../publishing/html-document.ts';
-import { renderEditionHtml } from '../publishing/render-html.ts';
+import { documentsOf } from '../documents/workers.ts';
 import { buildSitemap } from '../publishing/sitemap.ts';
 import type { OperationContext } from './context.ts';
 import { liveEditions } from './live-editions.ts';
@@ -41,7 +41,8 @@ export async function exportStatic(ctx: OperationContext, dir: string, baseUrl: 
     const footer = e.provenance ? { footer: footerFrom(e.provenance, { publishedAt: e.publishedAt, correction: e.correction }) } : {};
     const alternates = e.locales.map((l) => ({ locale: l, url: urlOf(e.slug, l) }));
     await write(join(e.slug, `${e.locale}.md`), e.markdown);
-    await write(join(e.slug, `${e.locale}.html`), htmlDocument({ locale: e.locale, title: e.title, article: renderEditionHtml(e.mdast as Root, e.locale, footer), canonical: urlOf(e.slug, e.locale), alternates }));
+    const article = await documentsOf(ctx).run('render', { tree: e.mdast as Root, locale: e.locale, options: footer });
+    await write(join(e.slug, `${e.locale}.html`), htmlDocument({ locale: e.locale, title: e.title, article, canonical: urlOf(e.slug, e.locale), alternates }));
     const edition = { id: e.id, slug: e.slug, locale: e.locale, hash: e.hash, sourceRevision: e.sourceRevision, publishedAt: e.publishedAt, visibleFrom: e.visibleFrom, correction: e.correction };
     await write(join(e.slug, `${e.locale}.json`), `${JSON.stringify({ mdast: e.mdast, edition, provenance: e.provenance })}\n`);
   }

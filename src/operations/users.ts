@@ -13,11 +13,20 @@ export function newToken(): string {
   return `edt_${randomBytes(24).toString('base64url')}`;
 }
 
+/** A user's name and roles are bounded (the API's schema refuses more with validation_failed). */
+export const userBounds = { name: 200, roles: 100 } as const;
+
+/** Rows per INSERT: far below SQLite's limit on bound variables whatever the input. */
+const rowsPerInsert = 500;
+
 function validRoles(roles: readonly { role: string; locale: string }[]): RoleGrant[] {
   if (!Array.isArray(roles) || roles.length === 0) throw new DomainError('user_invalid', 'A user needs at least one role', { field: 'roles' });
+  if (roles.length > userBounds.roles) throw new DomainError('user_invalid', `A user has at most ${userBounds.roles} roles`, { field: 'roles' });
   return roles.map((r, i) => {
     if (!roleNames.includes(r.role as RoleName)) throw new DomainError('user_invalid', `Unknown role ${JSON.stringify(r.role)}`, { field: `roles.${i}.role` });
     const locale = r.locale === '*' ? '*' : canonicalLocale(r.locale);
+    // Admin is global only (src/workflow/roles.ts): an admin "for one locale" is refused.
+    if (r.role === 'admin' && locale !== '*') throw new DomainError('user_invalid', 'The admin role is granted for every locale (*) only', { field: `roles.${i}.locale` });
     return { role: r.role as RoleName, locale };
   });
 }
@@ -30,14 +39,15 @@ export async function createUser(
 ) {
   if (actor) requireAdmin(actor);
   const name = typeof input.name === 'string' ? input.name.trim() : '';
-  if (name === '' || name.length > 200) throw new DomainError('user_invalid', 'A user needs a name (at most 200 characters)', { field: 'name' });
+  if (name === '' || name.length > userBounds.name) throw new DomainError('user_invalid', `A user needs a name (at most ${userBounds.name} characters)`, { field: 'name' });
   const roles = validRoles(input.roles);
   const token = input.token ?? newToken();
   const at = iso(ctx);
   const id = randomUUID();
   await ctx.store.transaction(async (trx) => {
     await trx.insertInto('users').values({ id, name, created_at: at }).execute();
-    await trx.insertInto('roles').values([...new Map(roles.map((r) => [`${r.role}|${r.locale}`, r])).values()].map((r) => ({ user_id: id, role: r.role, locale: r.locale }))).execute();
+    const rows = [...new Map(roles.map((r) => [`${r.role}|${r.locale}`, r])).values()].map((r) => ({ user_id: id, role: r.role, locale: r.locale }));
+    for (let i = 0; i < rows.length; i += rowsPerInsert) await trx.insertInto('roles').values(rows.slice(i, i + rowsPerInsert)).execute();
     await trx.insertInto('tokens').values({ id: randomUUID(), user_id: id, token_hash: hashToken(token), created_at: at, revoked_at: null }).execute();
   });
   return { id, name, roles, token };

@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DomainError } from '../errors.ts';
 import { fromJson, toJson } from '../store/json.ts';
 import { webhookEvents, type WebhookEvent } from '../webhooks/events.ts';
+import { WebhookTargetPolicy } from '../webhooks/target-policy.ts';
 import { requireAdmin, type Actor } from '../workflow/roles.ts';
 import { iso, type OperationContext } from './context.ts';
 
@@ -11,17 +12,13 @@ export interface WebhookInput {
   events?: readonly string[];
 }
 
-export async function createWebhook(ctx: OperationContext, actor: Actor, input: WebhookInput) {
+/**
+ * `policy`: where webhooks may point (src/webhooks/target-policy.ts; by default public
+ * addresses only, EDITIONS_WEBHOOK_ALLOW_HOSTS adds exceptions). Checked again at delivery.
+ */
+export async function createWebhook(ctx: OperationContext, actor: Actor, input: WebhookInput, policy: WebhookTargetPolicy = new WebhookTargetPolicy()) {
   requireAdmin(actor);
-  let url: URL;
-  try {
-    url = new URL(input.url);
-  } catch {
-    throw new DomainError('validation_failed', `Not a URL: ${JSON.stringify(input.url)}`, { field: 'url', problem: 'not a URL' });
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new DomainError('validation_failed', 'A webhook URL is http or https', { field: 'url', problem: 'http or https only' });
-  }
+  const url = policy.checkUrl(input.url);
   const events = [...new Set(input.events ?? webhookEvents)];
   const unknown = events.filter((e) => !(webhookEvents as readonly string[]).includes(e));
   if (unknown.length > 0 || events.length === 0) {

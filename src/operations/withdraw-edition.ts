@@ -23,13 +23,16 @@ export async function withdrawEdition(ctx: OperationContext, actor: Actor, input
     if (already) throw new DomainError('edition_withdrawn', `Edition ${edition.id} was withdrawn at ${already.at}`, { editionId: edition.id });
     await trx.insertInto('edition_withdrawals').values({ edition_id: edition.id, reason: input.reason.trim(), withdrawn_by: actor.id, at }).execute();
     // Under embargo, readers never saw it: nothing to announce, and its announcements are cancelled.
-    const cancelled = await cancelPendingDeliveries(trx, edition.id);
-    if (edition.visible_from > at) return { editionId: edition.id, withdrawnAt: at, cancelledDeliveries: cancelled };
+    // Once visible, its announcement stands (receivers may already have it): the withdrawal follows it.
+    if (edition.visible_from > at) {
+      const cancelled = await cancelPendingDeliveries(trx, edition.id);
+      return { editionId: edition.id, withdrawnAt: at, cancelledDeliveries: cancelled };
+    }
     await enqueueEvent(trx, 'edition.withdrawn', {
       slug: statement.slug, locale: edition.locale, editionId: edition.id, hash: edition.hash, sourceRevision: edition.source_revision,
       publishedAt: edition.published_at, visibleFrom: edition.visible_from, path: `/published/${statement.slug}/${edition.locale}`,
       withdrawal: { reason: input.reason.trim(), at },
     }, at);
-    return { editionId: edition.id, withdrawnAt: at, cancelledDeliveries: cancelled };
+    return { editionId: edition.id, withdrawnAt: at, cancelledDeliveries: 0 };
   });
 }

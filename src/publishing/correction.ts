@@ -16,7 +16,8 @@ export interface CorrectionNotice {
 const maxChanges = 50;
 
 export function correctionNotice(previous: { id: string; markdown: string }, markdown: string, at: string, note: string | null, frontMatterKeys: readonly string[]): CorrectionNotice {
-  const texts = (md: string) => segmentMarkdown(md, { frontMatterKeys }).segments.map((s) => s.text);
+  // Stored editions: they met the limits when their source was accepted.
+  const texts = (md: string) => segmentMarkdown(md, { frontMatterKeys, limits: null }).segments.map((s) => s.text);
   const before = texts(previous.markdown);
   const after = texts(markdown);
   const remaining = new Map<string, number>();

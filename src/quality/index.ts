@@ -12,8 +12,10 @@ import { machineShareRule } from './machine-share.ts';
 import { numbersRule } from './numbers.ts';
 import { placeholdersRule } from './placeholders.ts';
 import { punctuationRule } from './punctuation.ts';
+import { quotesRule } from './quotes.ts';
 import { structureParityRule } from './structure-parity.ts';
 import type { EditionCheckInput, EditionRule, QualityFinding, SegmentCheckInput, SegmentRule } from './types.ts';
+import { unknownWordsRule } from './unknown-words.ts';
 import { untranslatedRule } from './untranslated.ts';
 
 export * from './types.ts';
@@ -26,7 +28,9 @@ export {
   numbersRule,
   placeholdersRule,
   punctuationRule,
+  quotesRule,
   structureParityRule,
+  unknownWordsRule,
   untranslatedRule,
 };
 
@@ -38,6 +42,8 @@ export const segmentRules: readonly SegmentRule[] = [
   bidiControlsRule,
   lengthRatioRule,
   punctuationRule,
+  unknownWordsRule,
+  quotesRule,
 ];
 
 export const editionRules: readonly EditionRule[] = [structureParityRule, linksRule, machineShareRule];

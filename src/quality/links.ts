@@ -5,17 +5,41 @@
  * locale's `urlMap` where that has an entry (the French page of a report for a French
  * edition). Absolute URLs compare as parsed URLs (`https://example.org` equals
  * `https://example.org/`); others as written. A URL in the edition that is neither in
- * the source nor among the urlMap's replacements is a warning.
+ * the source nor among the urlMap's replacements is a warning. A URL in the edition, or a
+ * urlMap replacement it should carry, that the published page's sanitiser would drop
+ * (`javascript:`, `vbscript:`, `data:`, any scheme besides http, https, mailto, irc, ircs,
+ * xmpp for links and http, https for images: url-scheme.ts) is fatal: the link would
+ * silently vanish from the page.
  */
 import type { Nodes } from 'mdast';
 import { normaliseUrl } from '../markdown/url.ts';
 import type { EditionRule, QualityFinding } from './types.ts';
+import { keptBySanitizer, schemeOf, type UrlAttribute } from './url-scheme.ts';
 
 export { normaliseUrl };
 
 function urls(node: Nodes, out: string[] = []): string[] {
   if (node.type === 'link' || node.type === 'image' || node.type === 'definition') out.push(node.url);
   if ('children' in node) for (const child of node.children) urls(child, out);
+  return out;
+}
+
+/** Every destination of the tree with the HTML attribute it becomes (a definition that an image uses is a `src`). */
+function destinations(root: Nodes): [string, UrlAttribute][] {
+  const images = new Set<string>();
+  const collect = (node: Nodes) => {
+    if (node.type === 'imageReference') images.add(node.identifier);
+    if ('children' in node) for (const child of node.children) collect(child);
+  };
+  collect(root);
+  const out: [string, UrlAttribute][] = [];
+  const walk = (node: Nodes) => {
+    if (node.type === 'link') out.push([node.url, 'href']);
+    if (node.type === 'image') out.push([node.url, 'src']);
+    if (node.type === 'definition') out.push([node.url, images.has(node.identifier) ? 'src' : 'href']);
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(root);
   return out;
 }
 
@@ -33,6 +57,16 @@ export const linksRule: EditionRule = {
     const known = new Set([...sourceUrls, ...Object.values(input.urlMap)].map(normaliseUrl));
     const findings: QualityFinding[] = [];
     const reported = new Set<string>();
+    const unsafe = (url: string, attribute: UrlAttribute) => {
+      if (keptBySanitizer(url, attribute) || reported.has(normaliseUrl(url))) return;
+      reported.add(normaliseUrl(url));
+      findings.push({ rule: 'links', severity: 'fatal', key: 'links.unsafe', args: { url, scheme: schemeOf(url) } });
+    };
+    for (const [url, attribute] of destinations(input.target)) unsafe(url, attribute);
+    for (const [url, attribute] of destinations(input.source)) {
+      const target = mapped(url, input.urlMap, normalisedMap);
+      if (target !== url) unsafe(target, attribute);
+    }
     for (const url of sourceUrls) {
       const expected = mapped(url, input.urlMap, normalisedMap);
       const key = normaliseUrl(expected);

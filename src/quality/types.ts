@@ -19,6 +19,8 @@ export const ruleIds = [
   'bidi-controls',
   'length-ratio',
   'punctuation',
+  'unknown-words',
+  'quotes',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 
@@ -53,6 +55,8 @@ export interface SegmentCheckInput {
   sourceLocale: string;
   targetLocale: string;
   glossary: readonly GlossaryEntry[];
+  /** What the machine draft of the segment recorded (its provenance), where there is one. */
+  machine?: { unknownWords?: readonly string[] };
 }
 
 export interface SegmentRule {

@@ -11,3 +11,9 @@ export async function migrate(db: Kysely<Schema>): Promise<void> {
     throw new DomainError('storage_migration_failed', `Migration ${failed ?? '?'} failed: ${(error as Error).message}`, { migration: failed });
   }
 }
+
+/** The migrations this code has that the database has not applied (empty: current). */
+export async function pendingMigrations(db: Kysely<Schema>): Promise<string[]> {
+  const migrations = await new Migrator({ db, provider: migrationProvider }).getMigrations();
+  return migrations.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}

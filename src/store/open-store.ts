@@ -5,7 +5,7 @@ import type { Store } from './store.ts';
 
 export async function openStore(database: string): Promise<Store> {
   if (/^postgres(ql)?:\/\//.test(database)) {
-    throw new DomainError('config_invalid', 'PostgreSQL is not supported yet: set EDITIONS_DB to a SQLite file path', { database: 'postgres' });
+    throw new DomainError('config_invalid', 'PostgreSQL is not supported yet: set EDITIONS_DB to a SQLite file path', { database: 'postgres', issues: 'EDITIONS_DB: PostgreSQL is not supported yet' });
   }
   return openSqliteStore(database);
 }

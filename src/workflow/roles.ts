@@ -16,13 +16,19 @@ export interface Actor {
   roles: readonly RoleGrant[];
 }
 
+/**
+ * Admin is global: only an `admin` grant for `*` makes an admin (users, webhooks, global
+ * settings, every role everywhere). A grant of `admin` for one locale (refused at user
+ * creation; possible only in an older database) is that locale's translator, reviewer and
+ * publisher, and never an admin.
+ */
 export function isAdmin(actor: Actor): boolean {
-  return actor.roles.some((r) => r.role === 'admin');
+  return actor.roles.some((r) => r.role === 'admin' && r.locale === '*');
 }
 
 export function hasRole(actor: Actor, role: RoleName, locale: string): boolean {
   if (isAdmin(actor)) return true;
-  return actor.roles.some((r) => r.role === role && (r.locale === '*' || r.locale === locale));
+  return actor.roles.some((r) => (r.role === role || (r.role === 'admin' && role !== 'admin')) && (r.locale === '*' || r.locale === locale));
 }
 
 /** Refuses unless the actor holds one of the roles for the locale (admins hold all). */

@@ -81,8 +81,9 @@ describe.each(dialects)('draft jobs ($name)', (dialect) => {
     const jobId = await requestDrafts(w.ctx, w.publisher, providers, parseRoutes('*=none'), { slug: 'one', locales: ['fr'] });
     await new DraftRunner(w.ctx, providers).run(jobId);
     const job = await getJob(w.ctx, jobId);
-    expect(job.progress.fr).toMatchObject({ provider: null, status: 'done', total: 0 });
-    expect(job.progress.fr!.error).toMatch(/human translation only/);
+    // No engine and nothing in memory: the segment is left for people.
+    expect(job.progress.fr).toMatchObject({ provider: null, status: 'done', total: 1, done: 0, fromMemory: 0, leftForPeople: 1 });
+    expect(job.progress.fr!.error).toMatch(/no engine.*left for people/);
     await expect(requestDrafts(w.ctx, w.publisher, providers, parseRoutes(''), { slug: 'one', locales: ['fr'], provider: 'nope' })).rejects.toMatchObject({ code: 'provider_unknown' });
     await expect(requestDrafts(w.ctx, w.reviewerFr, providers, parseRoutes(''), { slug: 'one', locales: ['fr'], provider: 'pseudo' })).rejects.toMatchObject({ code: 'forbidden' });
   });

@@ -10,7 +10,7 @@ import { review } from '../../src/operations/review.ts';
 import { submitLocale } from '../../src/operations/submit-locale.ts';
 import { withdrawEdition } from '../../src/operations/withdraw-edition.ts';
 import { dialects } from '../support/dialects.ts';
-import { approveLocale, create, draftAll, translateAll } from '../support/flow.ts';
+import { approveLocale, create, draftAll, translateAll, versionsOf } from '../support/flow.ts';
 import { shapeOf } from '../support/trees.ts';
 import { useWorld } from '../support/world.ts';
 
@@ -39,7 +39,7 @@ describe.each(dialects)('translation workflow ($name)', (dialect) => {
     await submitLocale(w.ctx, w.translatorFr, { slug: 'seed-bank', locale: 'fr' });
 
     // Four eyes: Théo wrote the text, so Théo cannot approve it; Rémi can.
-    const fourEyes = await refused(review(w.ctx, w.translatorReviewerFr, { slug: 'seed-bank', locale: 'fr', decision: 'approve' }), 'four_eyes');
+    const fourEyes = await refused(review(w.ctx, w.translatorReviewerFr, { slug: 'seed-bank', locale: 'fr', decision: 'approve', versions: await versionsOf(w, 'seed-bank', 'fr') }), 'four_eyes');
     expect((fourEyes.details.segments as string[]).length).toBe(t.segments.length);
     await refused(publish(w.ctx, w.publisher, { slug: 'seed-bank', locales: ['fr'] }), 'not_ready_to_publish');
 
@@ -47,11 +47,11 @@ describe.each(dialects)('translation workflow ($name)', (dialect) => {
     const first = t.segments[0]!;
     await review(w.ctx, w.reviewerFr, { slug: 'seed-bank', locale: 'fr', decision: 'request_changes', segments: [first.id], comment: 'Title is too long' });
     expect((await getTranslation(w.ctx, 'seed-bank', 'fr')).segments[0]!.state).toBe('changes_requested');
-    await refused(review(w.ctx, w.reviewerFr, { slug: 'seed-bank', locale: 'fr', decision: 'approve' }), 'not_ready_to_approve');
+    await refused(review(w.ctx, w.reviewerFr, { slug: 'seed-bank', locale: 'fr', decision: 'approve', versions: await versionsOf(w, 'seed-bank', 'fr') }), 'not_ready_to_approve');
 
     const again = (await getTranslation(w.ctx, 'seed-bank', 'fr')).segments[0]!;
     await editSegment(w.ctx, w.translatorFr, { slug: 'seed-bank', locale: 'fr', segmentId: again.id, text: 'La banque de semences ouvre', expectedVersion: again.version });
-    await review(w.ctx, w.reviewerFr, { slug: 'seed-bank', locale: 'fr', decision: 'approve' });
+    await review(w.ctx, w.reviewerFr, { slug: 'seed-bank', locale: 'fr', decision: 'approve', versions: await versionsOf(w, 'seed-bank', 'fr') });
     t = await getTranslation(w.ctx, 'seed-bank', 'fr');
     expect(t.segments.every((s) => s.state === 'approved')).toBe(true);
 
@@ -118,7 +118,7 @@ describe.each(dialects)('translation workflow ($name)', (dialect) => {
     await refused(publish(w.ctx, w.publisher, { slug: 'seed-bank', locales: ['fr', 'ar'] }), 'not_ready_to_publish');
     expect(await listEditions(w.ctx, 'seed-bank')).toEqual([]);
     await translateAll(w, 'seed-bank', 'ar', w.translatorAr);
-    await review(w.ctx, w.reviewerAr, { slug: 'seed-bank', locale: 'ar', decision: 'approve' });
+    await review(w.ctx, w.reviewerAr, { slug: 'seed-bank', locale: 'ar', decision: 'approve', versions: await versionsOf(w, 'seed-bank', 'ar') });
     const { editions } = await publish(w.ctx, w.publisher, { slug: 'seed-bank', locales: ['fr', 'ar', 'en'] });
     expect(editions.map((e) => [e.locale, e.created])).toEqual([['fr', true], ['ar', true], ['en', true]]);
     expect((await liveEdition(w.ctx, 'seed-bank', 'en')).markdown).toBe((await import('../support/flow.ts')).shortStatement);
@@ -135,7 +135,7 @@ describe.each(dialects)('translation workflow ($name)', (dialect) => {
     // A correction with an embargo: the first edition stays live until then.
     const s = (await getTranslation(w.ctx, 'seed-bank', 'fr')).segments[2]!;
     await editSegment(w.ctx, w.translatorFr, { slug: 'seed-bank', locale: 'fr', segmentId: s.id, text: 'Le RSN a ouvert son troisième dépôt le 3 avril 2026 (corrigé).', expectedVersion: s.version });
-    await review(w.ctx, w.reviewerFr, { slug: 'seed-bank', locale: 'fr', decision: 'approve', segments: [s.id] });
+    await review(w.ctx, w.reviewerFr, { slug: 'seed-bank', locale: 'fr', decision: 'approve', segments: [s.id], versions: { [s.id]: s.version + 1 } });
     const correction = (await publish(w.ctx, w.publisher, { slug: 'seed-bank', locales: ['fr'], embargoUntil: '2026-05-02T08:00:00Z' })).editions[0]!;
     expect(correction.supersedes).toBe(first.id);
     expect((await liveEdition(w.ctx, 'seed-bank', 'fr')).id).toBe(first.id);

@@ -13,7 +13,7 @@ import { editionInput, segmentInput } from './support.ts';
 
 describe('the quality API', () => {
   it('lists every rule once, segment rules then edition rules', () => {
-    expect(segmentRules.map((r) => r.id)).toEqual(['placeholders', 'numbers', 'glossary', 'untranslated', 'bidi-controls', 'length-ratio', 'punctuation']);
+    expect(segmentRules.map((r) => r.id)).toEqual(['placeholders', 'numbers', 'glossary', 'untranslated', 'bidi-controls', 'length-ratio', 'punctuation', 'unknown-words', 'quotes']);
     expect(editionRules.map((r) => r.id)).toEqual(['structure-parity', 'links', 'machine-share']);
     expect([...segmentRules, ...editionRules].map((r) => r.id).sort()).toEqual([...ruleIds].sort());
   });
@@ -25,6 +25,7 @@ describe('the quality API', () => {
       ['placeholders', 'placeholders.missing', 'fatal'],
       ['numbers', 'numbers.changed', 'fatal'],
       ['punctuation', 'punctuation.fr-quotes', 'warning'],
+      ['quotes', 'quotes.count', 'warning'],
     ]);
     expect(new Set(findings.map((f) => f.segmentId))).toEqual(new Set([input.segment.id]));
     expect(hasFatal(findings)).toBe(true);

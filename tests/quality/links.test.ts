@@ -52,3 +52,32 @@ describe('links', () => {
     ]);
   });
 });
+
+describe('links: URL schemes a published page drops', () => {
+  const base = 'Read [the plan](https://example.org/plan) and ![the map](https://example.org/map.png).';
+
+  it.each(['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'vbscript:msgbox(1)', 'data:text/html;base64,PHNjcmlwdD4='])('a link to %s in the translation is fatal', (url) => {
+    const findings = check(base, base.replace('https://example.org/plan', url));
+    expect(findings[0]).toEqual({ key: 'links.unsafe', severity: 'fatal', args: { url, scheme: url.split(':')[0] } });
+    // The source's URL is missing besides; the unsafe one is not reported twice.
+    expect(findings.map((f) => f.key)).toEqual(['links.unsafe', 'links.missing']);
+  });
+
+  it('a data: image is fatal (the sanitiser keeps only http and https images); mailto, relative and fragment links pass', () => {
+    expect(check(base, base.replace('https://example.org/map.png', 'data:image/png;base64,iVBORw0KGgo='))[0]).toMatchObject({ key: 'links.unsafe', severity: 'fatal', args: { scheme: 'data' } });
+    const safe = '[a](mailto:press@example.org) [b](/fr/page) [c](#top) [d](http://example.org) [e](page.html?x=a:b)';
+    expect(check(safe, safe)).toEqual([]);
+    // mailto: is a link's scheme, not an image's.
+    expect(check('![m](mailto:a@example.org)', '![m](mailto:a@example.org)')).toMatchObject([{ key: 'links.unsafe', args: { url: 'mailto:a@example.org' } }]);
+  });
+
+  it('a definition used by an image is checked as an image', () => {
+    const text = '![map][m] and [site][s]\n\n[m]: data:image/png;base64,iVBORw0KGgo=\n[s]: mailto:a@example.org\n';
+    expect(check(text, text)).toEqual([{ key: 'links.unsafe', severity: 'fatal', args: { url: 'data:image/png;base64,iVBORw0KGgo=', scheme: 'data' } }]);
+  });
+
+  it('a link target mapping to an unsafe URL is fatal', () => {
+    const urlMap = { 'https://example.org/plan': 'javascript:alert(1)' };
+    expect(check(base, base, urlMap)[0]).toEqual({ key: 'links.unsafe', severity: 'fatal', args: { url: 'javascript:alert(1)', scheme: 'javascript' } });
+  });
+});

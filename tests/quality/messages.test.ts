@@ -41,10 +41,17 @@ const segmentCases = [
   segmentInput('He said no, why?', 'قال لا, لماذا?', { to: 'ar' }),
   segmentInput('He said "no".', 'Er sagte "nein".', { to: 'de' }),
   segmentInput('Why?', 'Por qué?', { to: 'es' }),
+  // numbers.misread, quotes, unknown-words
+  segmentInput('Aid reached 1,200 volunteers.', '1,200 voluntarios.', { to: 'es' }),
+  segmentInput('Sites rated "good" rose.', 'Los" sitios buenos de "las.', { to: 'es' }),
+  segmentInput('Read “the report” <g id="1">now</g>', 'Lea “el informe <g id="1">ahora</g>”', { to: 'es' }),
+  segmentInput('The “shameless” laws', 'Las leyes "desvergonzadas"', { to: 'es' }),
+  { ...segmentInput('Their unwavering stance', 'Su postura unwavering', { to: 'es' }), machine: { unknownWords: ['unwavering'] } },
 ];
 
 const editionCases = [
   editionInput('# Title\n\nText [a](https://example.org/a).\n', '## Titre\n\nTexte [a](https://example.org/b).\n'),
+  editionInput('Text [a](https://example.org/a).\n', 'Texte [a](javascript:alert(1)).\n'),
   editionInput('One.\n\nTwo.\n', 'Un.\n'),
   editionInput('One.\n', 'Un.\n\nDeux.\n', { segments: [{ id: 'a', state: 'machine', text: 'x', machineText: 'x' }] }),
   editionInput('One.\n', 'Un.\n', {

@@ -45,9 +45,22 @@ describe('numbers', () => {
     expect(check(source, '12 Mart 2024’te 12.000 aileye (%50) 1.234,5 ton teslim ettik.', { to: 'tr' })).toEqual([]);
   });
 
-  it('accepts the plain ASCII form in any target', () => {
-    expect(check(source, 'Nous avons livré 1,234.5 tonnes à 12000 familles (50 %) le 12 mars 2024.')).toEqual([]);
+  it('accepts the plain ASCII form in any target, with a warning where its separators mean the other thing', () => {
+    expect(check(source, 'Nous avons livré 1,234.5 tonnes à 12000 familles (50 %) le 12 mars 2024.')).toEqual([
+      { key: 'numbers.misread', severity: 'warning', args: { value: '1,234.5', reads: '1.234 5', expected: `1${NNBSP}234,5` }, fix: `Nous avons livré 1${NNBSP}234,5 tonnes à 12000 familles (50 %) le 12 mars 2024.` },
+    ]);
     expect(check(source, 'سلّمنا 1,234.5 طن إلى 12,000 أسرة (50%) في 12 مارس 2024.', { to: 'ar' })).toEqual([]);
+  });
+
+  it('warns about a number written with separators that read as another value in the target, with a fix by Intl.NumberFormat', () => {
+    const fixed = '1200 voluntarios y <g id="1">12.500</g> personas; el 94,2% de ellos.';
+    expect(check('Aid reached 1,200 volunteers and <g id="1">12,500</g> people; 94.2% of them.', '1,200 voluntarios y <g id="1">12,500</g> personas; el 94.2% de ellos.', { to: 'es' })).toEqual([
+      { key: 'numbers.misread', severity: 'warning', args: { value: '1,200', reads: '1.2', expected: '1200' }, fix: fixed },
+      { key: 'numbers.misread', severity: 'warning', args: { value: '12,500', reads: '12.5', expected: '12.500' }, fix: fixed },
+      { key: 'numbers.misread', severity: 'warning', args: { value: '94.2', reads: '94 2', expected: '94,2' }, fix: fixed },
+    ]);
+    expect(check('Aid reached 1,200 volunteers and 12,500 people.', '1200 voluntarios y 12.500 personas.', { to: 'es' })).toEqual([]);
+    expect(check('Aid reached 1,200 volunteers in 2024.', 'Aid reached 1,200 volunteers in 2024.', { to: 'en-GB' })).toEqual([]);
   });
 
   it('reads the source with the source locale’s conventions', () => {

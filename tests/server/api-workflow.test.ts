@@ -111,7 +111,10 @@ describe('the workflow over HTTP', () => {
       expect(r.status).toBe(200);
     }
     expect((await call('translator', 'POST', `${base}/submit`)).status).toBe(200);
-    expect((await call('reviewer', 'POST', `${base}/reviews`, { decision: 'approve' })).status).toBe(200);
+    // An approval names what the reviewer read: without it, 428; with the translation's ETag, 200.
+    expect((await call('reviewer', 'POST', `${base}/reviews`, { decision: 'approve' })).body).toMatchObject({ error: { code: 'precondition_required' } });
+    const read = (await call('reviewer', 'GET', base)).headers.get('etag')!;
+    expect((await call('reviewer', 'POST', `${base}/reviews`, { decision: 'approve' }, { 'if-match': read })).status).toBe(200);
     expect((await call('translator', 'POST', `${base}/reviews`, { decision: 'approve' })).body).toMatchObject({ error: { code: 'forbidden' } });
 
     const published = await call('publisher', 'POST', `/api/statements/${sample.name}/editions`, { locales: ['ar', 'fr'] });
@@ -138,7 +141,7 @@ describe('the workflow over HTTP', () => {
     const base = `/api/statements/${sample.name}/translations/ar`;
     const [s] = (await call('both', 'GET', base)).body!.segments as { id: string; source: string; version: number }[];
     expect((await call('both', 'PUT', `${base}/segments/${s!.id}`, { text: pseudoText(s!.source) }, { 'if-match': String(s!.version) })).status).toBe(200);
-    const refused = await call('both', 'POST', `${base}/reviews`, { decision: 'approve', segments: [s!.id] });
+    const refused = await call('both', 'POST', `${base}/reviews`, { decision: 'approve', segments: [s!.id], versions: { [s!.id]: s!.version + 1 } });
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ error: { code: 'four_eyes' } });
   });

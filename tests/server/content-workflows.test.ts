@@ -4,7 +4,8 @@
  * Spanish written segment by segment, French uploaded as Markdown, Arabic as XLIFF 2.0 from
  * a CAT tool; review with four-eyes; publish all locales together; readers fetch md, html
  * and json with negotiation, fallback and 304; then the source is revised: the published
- * editions stay live while the stale segments are drafted again, corrected and republished.
+ * editions stay live while the stale segments are drafted again (the new drafts beside the
+ * kept human text), corrected and republished.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ import { parseMarkdown, reassemble, segmentMarkdown } from '../../src/markdown/i
 import { pseudoText } from '../../src/mt/pseudo.ts';
 import { contentStatements } from '../support/corpora.ts';
 import { marked } from '../support/flow.ts';
-import { apiClient, createUsers, type Call } from '../support/http-api.ts';
+import { apiClient, asRead, createUsers, type Call } from '../support/http-api.ts';
 import { startServer, type RunningServer } from '../support/start-server.ts';
 
 const admin = 'content-admin-token-0123456789abcdef';
@@ -85,8 +86,8 @@ describe.each(statements)('$name', ({ name, markdown }) => {
       expect(segs.every((s) => s.state === 'translated'), l).toBe(true);
       expect((await call('translator', 'POST', `${base(l)}/submit`)).status).toBe(200);
       // Four-eyes: the translator also reviews this locale, but not what they wrote.
-      expect((await call('translator', 'POST', `${base(l)}/reviews`, { decision: 'approve', comment: 'mine' })).body.error.code).toBe('four_eyes');
-      expect((await call('reviewer', 'POST', `${base(l)}/reviews`, { decision: 'approve', comment: 'ok' })).status).toBe(200);
+      expect((await call('translator', 'POST', `${base(l)}/reviews`, { decision: 'approve', comment: 'mine' }, await asRead(call, 'translator', base(l)))).body.error.code).toBe('four_eyes');
+      expect((await call('reviewer', 'POST', `${base(l)}/reviews`, { decision: 'approve', comment: 'ok' }, await asRead(call, 'reviewer', base(l)))).status).toBe(200);
     }
   });
 
@@ -132,12 +133,13 @@ describe.each(statements)('$name', ({ name, markdown }) => {
     const done = await waitForJob(job.body.id);
     expect(done.progress.es.total).toBe(stale.length);
     const redrafted = (await segmentsOf('es')).filter((s) => stale.some((x) => x.id === s.id));
-    expect(redrafted.every((s) => s.state === 'machine' && s.machine === pseudoText(s.source))).toBe(true);
+    // The human text stays, and so does the state: the new draft goes beside it.
+    for (const s of redrafted) expect(s).toMatchObject({ state: 'stale', text: stale.find((x) => x.id === s.id)!.text, machine: pseudoText(s.source) });
     for (const s of redrafted) {
       expect((await call('translator', 'PUT', `${base('es')}/segments/${s.id}`, { text: human(s.source, 'ñ') }, { 'if-match': String(s.version) })).status).toBe(200);
     }
     expect((await call('translator', 'POST', `${base('es')}/submit`)).status).toBe(200);
-    expect((await call('reviewer', 'POST', `${base('es')}/reviews`, { decision: 'approve', comment: 'ok' })).status).toBe(200);
+    expect((await call('reviewer', 'POST', `${base('es')}/reviews`, { decision: 'approve', comment: 'ok' }, await asRead(call, 'reviewer', base('es')))).status).toBe(200);
     const republished = await call('publisher', 'POST', `/api/statements/${name}/editions`, { locales: ['es'], correctionNote: 'Updated after the source changed.' });
     expect(republished.status, republished.text).toBe(201);
     expect(republished.body.editions[0].correction).toMatchObject({ note: 'Updated after the source changed.', changedSegments: stale.length });

@@ -61,7 +61,11 @@ describe('drafts over HTTP', () => {
   it('serves the API reference UI', async () => {
     const res = await fetch(`${server.url}/docs`);
     expect(res.status).toBe(200);
-    expect(await res.text()).toMatch(/swagger-ui[\s\S]*\/openapi\.json/);
+    const html = await res.text();
+    expect(html).toMatch(/<div id="swagger-ui">/);
+    // The page's own script (served from this origin) points the UI at the OpenAPI document.
+    const init = /<script src="(\/docs\/[^"]*init\.js)"/.exec(html)![1]!;
+    expect(await (await fetch(`${server.url}${init}`)).text()).toContain('/openapi.json');
   });
 
   it('answers errors as JSON with a stable code', async () => {

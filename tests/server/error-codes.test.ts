@@ -5,7 +5,7 @@
  * CLI can meet, through the function that raises them. The table is typed by ErrorCode, so a
  * new code does not compile until it has its case here.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -13,9 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import type { ErrorCode } from '../../src/errors.ts';
 import { readDocument } from '../../src/read-document.ts';
+import { defaultDocumentSettings, DocumentWorkers } from '../../src/documents/workers.ts';
 import { openSqliteStore } from '../../src/store/sqlite.ts';
 import { statusOf } from '../../server/http-errors.ts';
-import { translator } from '../../server/i18n.ts';
+import { i18n, translator } from '../../server/i18n.ts';
 import { apertiumAvailable, useApy } from '../support/apy.ts';
 import { startFlakyProxy, type FlakyProxy } from '../support/flaky-proxy.ts';
 import { startServer, type RunningServer } from '../support/start-server.ts';
@@ -43,14 +44,19 @@ async function call(who: string | null, method: string, path: string, body?: unk
     method,
     headers: {
       ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined || typeof body === 'string' ? {} : { 'content-type': 'application/json' }),
+      ...(body === undefined || typeof body === 'string' || body instanceof Uint8Array ? {} : { 'content-type': 'application/json' }),
       ...(language ? { 'accept-language': language } : {}),
       ...headers,
     },
-    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    ...(body === undefined ? {} : { body: typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body) }),
   });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : {} };
+}
+
+/** Segment id → version of the segments at these positions, as read (what a review approves). */
+function versionsOf(...positions: number[]): Record<string, number> {
+  return Object.fromEntries(positions.map((i) => [segments[i]!.id, segments[i]!.version]));
 }
 
 /** Every row of every table, to show that a refused request changed nothing. */
@@ -123,18 +129,29 @@ const cases: Record<ErrorCode, HttpCase | OtherCase> = {
     },
   },
   input_unreadable: { where: 'CLI import of a missing file', raise: () => readDocument(join(dir, 'missing.md'), 1_000_000) },
+  // A Latin-1 Markdown body (`# Café`); the CLI refuses the same bytes in a file (tests/cli).
   input_not_utf8: {
-    where: 'CLI import of a Latin-1 file',
-    raise: async () => {
-      const file = join(dir, 'latin1.md');
-      writeFileSync(file, Buffer.from([0x23, 0x20, 0x43, 0x61, 0x66, 0xe9, 0x0a]));
-      return readDocument(file, 1_000_000);
-    },
+    http: () => call('publisher', 'POST', '/api/statements?slug=latin1&sourceLocale=en', Buffer.from([0x23, 0x20, 0x43, 0x61, 0x66, 0xe9, 0x0a]), { 'content-type': 'text/markdown' }),
+    details: { path: 'body' },
   },
   validation_failed: { http: () => call('publisher', 'POST', '/api/statements', { slug: 'x' }), details: { field: 'sourceLocale' } },
   unsupported_media_type: { http: () => call('publisher', 'POST', '/api/statements?slug=x&sourceLocale=en', '# x', { 'content-type': 'text/plain' }) },
   structure_mismatch: { http: () => call('translator', 'PUT', '/api/statements/codes/translations/fr', '# Titre\n', { 'content-type': 'text/markdown' }) },
-  input_too_large: { http: () => call('publisher', 'POST', '/api/statements?slug=huge&sourceLocale=en', 'x'.repeat(2_100_000), { 'content-type': 'text/markdown' }) },
+  input_too_large: { http: () => call('publisher', 'POST', '/api/statements?slug=huge&sourceLocale=en', 'x'.repeat(2_100_000), { 'content-type': 'text/markdown' }), details: { limit: 2_000_000 } },
+  input_too_complex: { http: () => call('publisher', 'POST', '/api/statements?slug=deep&sourceLocale=en', `${'> '.repeat(100)}x`, { 'content-type': 'text/markdown' }), details: { limit: 'nesting', max: 32 } },
+  service_busy: {
+    where: 'document workers with every worker and queue place taken (one worker, no queue)',
+    raise: async () => {
+      const workers = new DocumentWorkers({ ...defaultDocumentSettings, workers: 1, queue: 0 });
+      const first = workers.run('source', { markdown: '# Busy\n', frontMatterKeys: [] });
+      try {
+        return await workers.run('source', { markdown: '# Refused\n', frontMatterKeys: [] });
+      } finally {
+        await first;
+        await workers.close();
+      }
+    },
+  },
   locale_invalid: { http: () => call('publisher', 'POST', '/api/statements', { slug: 'x', sourceLocale: 'en_GB', markdown: '# x' }) },
   locale_is_source: { http: () => call('translator', 'GET', '/api/statements/codes/translations/en') },
   slug_invalid: { http: () => call('publisher', 'POST', '/api/statements', { slug: 'Bad Slug', sourceLocale: 'en', markdown: '# x' }) },
@@ -150,7 +167,7 @@ const cases: Record<ErrorCode, HttpCase | OtherCase> = {
   job_not_found: { http: () => call('translator', 'GET', '/api/jobs/no-such-job') },
   unauthenticated: { http: () => call(null, 'GET', '/api/statements') },
   forbidden: { http: () => call('translator', 'POST', '/api/users', { name: 'x', roles: [{ role: 'admin', locale: '*' }] }) },
-  four_eyes: { http: () => call('both', 'POST', '/api/statements/codes/translations/fr/reviews', { decision: 'approve', segments: [segments[0]!.id], comment: 'ok' }) },
+  four_eyes: { http: () => call('both', 'POST', '/api/statements/codes/translations/fr/reviews', { decision: 'approve', segments: [segments[0]!.id], versions: versionsOf(0), comment: 'ok' }) },
   user_invalid: { http: () => call('admin', 'POST', '/api/users', { name: '', roles: [{ role: 'translator', locale: 'fr' }] }), details: { field: 'name' } },
   statement_exists: { http: () => call('publisher', 'POST', '/api/statements', { slug: 'codes', sourceLocale: 'en', markdown: '# x' }) },
   statement_not_found: { http: () => call('translator', 'GET', '/api/statements/nope'), details: { slug: 'nope' } },
@@ -159,15 +176,17 @@ const cases: Record<ErrorCode, HttpCase | OtherCase> = {
   edition_not_found: { http: () => call(null, 'GET', '/published/codes/fr.md') },
   version_conflict: { http: () => call('translator', 'PUT', `/api/statements/codes/translations/fr/segments/${segments[1]!.id}`, { text: 'x' }, { 'if-match': '999' }) },
   revision_conflict: { http: () => call('publisher', 'PUT', '/api/statements/codes/source', '# New\n', { 'if-match': '"7"', 'content-type': 'text/markdown' }) },
-  transition_refused: { http: () => call('reviewer', 'POST', '/api/statements/codes/translations/fr/reviews', { decision: 'approve', segments: [segments[1]!.id], comment: 'ok' }) },
-  quality_blocked: { http: () => call('reviewer', 'POST', '/api/statements/codes/translations/fr/reviews', { decision: 'approve', segments: [segments[3]!.id], comment: 'ok' }), details: { count: 1 } },
+  transition_refused: { http: () => call('reviewer', 'POST', '/api/statements/codes/translations/fr/reviews', { decision: 'approve', segments: [segments[1]!.id], versions: versionsOf(1), comment: 'ok' }) },
+  quality_blocked: { http: () => call('reviewer', 'POST', '/api/statements/codes/translations/fr/reviews', { decision: 'approve', segments: [segments[3]!.id], versions: versionsOf(3), comment: 'ok' }), details: { count: 1 } },
   not_ready_to_submit: { http: () => call('translator', 'POST', '/api/statements/codes/translations/fr/submit') },
-  not_ready_to_approve: { http: () => call('reviewer', 'POST', '/api/statements/codes/translations/fr/reviews', { decision: 'approve', comment: 'all' }) },
+  not_ready_to_approve: { http: () => call('reviewer', 'POST', '/api/statements/codes/translations/fr/reviews', { decision: 'approve', versions: versionsOf(...segments.keys()), comment: 'all' }) },
+  precondition_required: { http: () => call('reviewer', 'POST', '/api/statements/codes/translations/fr/reviews', { decision: 'approve', segments: [segments[0]!.id], comment: 'unseen' }), details: { field: 'versions' } },
   not_ready_to_publish: { http: () => call('publisher', 'POST', '/api/statements/codes/editions', { locales: ['fr'] }) },
   embargo_invalid: { http: () => call('publisher', 'POST', '/api/statements/codes/editions', { locales: ['en'], embargoUntil: 'next tuesday' }) },
   edition_withdrawn: { http: () => call('publisher', 'POST', `/api/statements/codes/editions/${enEdition}/withdraw`, { reason: 'again' }) },
   not_found: { http: () => call(null, 'GET', '/no/such/page') },
   webhook_not_found: { http: () => call('admin', 'GET', '/api/webhooks/nope/deliveries'), details: { webhookId: 'nope' } },
+  webhook_target_refused: { http: () => call('admin', 'POST', '/api/webhooks', { url: 'http://169.254.169.254/latest/meta-data/' }), details: { target: 'http://169.254.169.254', reason: 'address', range: 'linkLocal' } },
   internal_error: {
     // Last: breaks the database under the running service (a table dropped behind its back).
     http: async () => {
@@ -208,6 +227,10 @@ async function refusedInEachLanguage(code: ErrorCode, c: HttpCase) {
     expect(a.body.error!.code).toBe(code);
     expect(a.body.error!.message).toBe(translator(lng)(`errors:${code}`, { ...a.body.error!.details }));
     expect(a.body.error!.message).not.toContain('{{');
+    // Every variable of the message has a value worth reading (not missing, not a bare '>').
+    for (const [, name] of String(i18n().getResource(lng, 'errors', code)).matchAll(/\{\{(\w+)\}\}/g)) {
+      expect(String(a.body.error!.details[name!] ?? ''), `${code}: details.${name}`).toMatch(/[\p{L}\p{N}]/u);
+    }
   }
   expect(answers.fr!.body.error!.message).not.toBe(en.body.error!.message);
   expect(answers.ar!.body.error!.message).not.toBe(en.body.error!.message);

@@ -111,7 +111,7 @@ describe('publishing outputs', () => {
     const t = (await call('translator', 'GET', '/api/statements/seed-bank/translations/fr')).body.segments as { id: string; version: number }[];
     const s = t[2]!;
     expect((await call('translator', 'PUT', `/api/statements/seed-bank/translations/fr/segments/${s.id}`, { text: 'Elle conserve désormais 12\u202f500 échantillons.' }, { 'if-match': String(s.version) })).status).toBe(200);
-    expect((await call('reviewer', 'POST', '/api/statements/seed-bank/translations/fr/reviews', { decision: 'approve', segments: [s.id], comment: 'ok' })).status).toBe(200);
+    expect((await call('reviewer', 'POST', '/api/statements/seed-bank/translations/fr/reviews', { decision: 'approve', segments: [s.id], versions: { [s.id]: s.version + 1 }, comment: 'ok' })).status).toBe(200);
     const res = await call('publisher', 'POST', '/api/statements/seed-bank/editions', { locales: ['fr'], correctionNote: 'Précision sur les échantillons.' });
     expect(res.status, res.text).toBe(201);
     expect(res.body.editions[0].correction).toMatchObject({ note: 'Précision sur les échantillons.', changedSegments: 1, changes: [{ before: 'Elle conserve 12\u202f500 échantillons.', after: 'Elle conserve désormais 12\u202f500 échantillons.' }] });

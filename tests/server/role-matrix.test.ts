@@ -1,7 +1,9 @@
 /** Every /api route × every kind of caller: who is let through, who gets 401 or 403. */
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../support/start-server.ts';
 
@@ -33,6 +35,19 @@ beforeAll(async () => {
   })) {
     tokens[name] = ((await call('admin', 'POST', '/api/users', { name: `${name}-2`, roles })).body as unknown as { token: string }).token;
   }
+  // An admin "for French" as an older database may hold (the API refuses to grant one): it is
+  // French's translator, reviewer and publisher, and no admin.
+  tokens.adminFr = 'matrix-admin-fr-token-0123456789';
+  const db = new Database(join(dir, 'editions.db'));
+  try {
+    const id = randomUUID();
+    const at = new Date().toISOString();
+    db.prepare('INSERT INTO users (id, name, created_at) VALUES (?, ?, ?)').run(id, 'adminFr-2', at);
+    db.prepare('INSERT INTO roles (user_id, role, locale) VALUES (?, ?, ?)').run(id, 'admin', 'fr');
+    db.prepare('INSERT INTO tokens (id, user_id, token_hash, created_at, revoked_at) VALUES (?, ?, ?, ?, NULL)').run(randomUUID(), id, createHash('sha256').update(tokens.adminFr).digest('hex'), at);
+  } finally {
+    db.close();
+  }
   await call('admin', 'POST', '/api/statements', { slug: 'matrix', sourceLocale: 'en', markdown: '# Title\n\nOne paragraph.\n' });
   jobId = ((await call('admin', 'POST', '/api/statements/matrix/drafts', { locales: ['fr'], provider: 'pseudo' })).body as unknown as { id: string }).id;
   for (let i = 0; i < 100; i++) {
@@ -50,33 +65,33 @@ afterAll(async () => {
 });
 
 type Route = { name: string; allowed: string[]; request: (who: string | null) => ReturnType<typeof call> };
-const everyone = ['admin', 'publisher', 'translator', 'reviewer', 'translatorAr'];
+const everyone = ['admin', 'publisher', 'translator', 'reviewer', 'translatorAr', 'adminFr'];
 const routes: Route[] = [
   { name: 'GET /api/statements', allowed: everyone, request: (w) => call(w, 'GET', '/api/statements') },
   { name: 'GET /api/statements/{slug}', allowed: everyone, request: (w) => call(w, 'GET', '/api/statements/matrix') },
   { name: 'POST /api/statements', allowed: ['admin', 'publisher'], request: (w) => call(w, 'POST', '/api/statements', { slug: `m-${String(w).toLowerCase()}`, sourceLocale: 'en', markdown: '# M\n' }) },
   { name: 'PUT /api/statements/{slug}/source', allowed: ['admin', 'publisher'], request: (w) => call(w, 'PUT', '/api/statements/matrix/source', '# Title\n\nOne paragraph.\n', { 'if-match': '"1"' }) },
-  { name: 'POST /api/statements/{slug}/drafts', allowed: ['admin', 'publisher', 'translator'], request: (w) => call(w, 'POST', '/api/statements/matrix/drafts', { locales: ['fr'], provider: 'pseudo' }) },
+  { name: 'POST /api/statements/{slug}/drafts', allowed: ['admin', 'publisher', 'translator', 'adminFr'], request: (w) => call(w, 'POST', '/api/statements/matrix/drafts', { locales: ['fr'], provider: 'pseudo' }) },
   { name: 'GET /api/jobs/{id}', allowed: everyone, request: (w) => call(w, 'GET', `/api/jobs/${jobId}`) },
   { name: 'GET /api/jobs/{id}/events', allowed: everyone, request: (w) => call(w, 'GET', `/api/jobs/${jobId}/events`) },
   { name: 'GET /api/statements/{slug}/translations/{locale}', allowed: everyone, request: (w) => call(w, 'GET', '/api/statements/matrix/translations/fr') },
   { name: 'GET /api/statements/{slug}/translations/{locale} (.xlf)', allowed: everyone, request: (w) => call(w, 'GET', '/api/statements/matrix/translations/fr.xlf') },
-  { name: 'PUT /api/statements/{slug}/translations/{locale}', allowed: ['admin', 'translator', 'reviewer'], request: (w) => call(w, 'PUT', '/api/statements/matrix/translations/fr', '# Titre\n\nUn paragraphe.\n') },
-  { name: 'PUT /api/statements/{slug}/translations/{locale}/segments/{segmentId}', allowed: ['admin', 'translator', 'reviewer'], request: (w) => call(w, 'PUT', `/api/statements/matrix/translations/fr/segments/${segment.id}`, { text: 'Titre' }, { 'if-match': String(segment.version) }) },
-  { name: 'POST /api/statements/{slug}/translations/{locale}/submit', allowed: ['admin', 'translator'], request: (w) => call(w, 'POST', '/api/statements/matrix/translations/fr/submit') },
-  { name: 'POST /api/statements/{slug}/translations/{locale}/reviews', allowed: ['admin', 'reviewer'], request: (w) => call(w, 'POST', '/api/statements/matrix/translations/fr/reviews', { decision: 'request_changes', comment: 'x' }) },
-  { name: 'POST /api/statements/{slug}/editions', allowed: ['admin', 'publisher'], request: (w) => call(w, 'POST', '/api/statements/matrix/editions', { locales: ['fr'] }) },
+  { name: 'PUT /api/statements/{slug}/translations/{locale}', allowed: ['admin', 'translator', 'reviewer', 'adminFr'], request: (w) => call(w, 'PUT', '/api/statements/matrix/translations/fr', '# Titre\n\nUn paragraphe.\n') },
+  { name: 'PUT /api/statements/{slug}/translations/{locale}/segments/{segmentId}', allowed: ['admin', 'translator', 'reviewer', 'adminFr'], request: (w) => call(w, 'PUT', `/api/statements/matrix/translations/fr/segments/${segment.id}`, { text: 'Titre' }, { 'if-match': String(segment.version) }) },
+  { name: 'POST /api/statements/{slug}/translations/{locale}/submit', allowed: ['admin', 'translator', 'adminFr'], request: (w) => call(w, 'POST', '/api/statements/matrix/translations/fr/submit') },
+  { name: 'POST /api/statements/{slug}/translations/{locale}/reviews', allowed: ['admin', 'reviewer', 'adminFr'], request: (w) => call(w, 'POST', '/api/statements/matrix/translations/fr/reviews', { decision: 'request_changes', comment: 'x' }) },
+  { name: 'POST /api/statements/{slug}/editions', allowed: ['admin', 'publisher', 'adminFr'], request: (w) => call(w, 'POST', '/api/statements/matrix/editions', { locales: ['fr'] }) },
   { name: 'GET /api/statements/{slug}/editions', allowed: everyone, request: (w) => call(w, 'GET', '/api/statements/matrix/editions') },
   { name: 'POST /api/statements/{slug}/editions/{id}/withdraw', allowed: ['admin', 'publisher'], request: (w) => call(w, 'POST', `/api/statements/matrix/editions/${editionId}/withdraw`, { reason: 'matrix' }) },
   { name: 'POST /api/webhooks', allowed: ['admin'], request: (w) => call(w, 'POST', '/api/webhooks', { url: 'http://127.0.0.1:9/hook' }) },
   { name: 'GET /api/webhooks', allowed: ['admin'], request: (w) => call(w, 'GET', '/api/webhooks') },
   { name: 'GET /api/webhooks/{id}/deliveries', allowed: ['admin'], request: (w) => call(w, 'GET', '/api/webhooks/none/deliveries') },
   { name: 'GET /api/statements/{slug}/translations/{locale}/back-translation', allowed: everyone, request: (w) => call(w, 'GET', '/api/statements/matrix/translations/fr/back-translation?provider=pseudo') },
-  { name: 'POST /api/statements/{slug}/translations/{locale}/overrides', allowed: ['admin', 'reviewer'], request: (w) => call(w, 'POST', '/api/statements/matrix/translations/fr/overrides', { rule: 'machine-share', reason: 'matrix' }) },
+  { name: 'POST /api/statements/{slug}/translations/{locale}/overrides', allowed: ['admin', 'reviewer', 'adminFr'], request: (w) => call(w, 'POST', '/api/statements/matrix/translations/fr/overrides', { rule: 'machine-share', reason: 'matrix' }) },
   { name: 'POST /api/glossary', allowed: ['admin', 'publisher'], request: (w) => call(w, 'POST', '/api/glossary', { term: 'RSN' }) },
   { name: 'GET /api/glossary', allowed: everyone, request: (w) => call(w, 'GET', '/api/glossary?locale=fr') },
   { name: 'GET /api/link-targets/{locale}', allowed: everyone, request: (w) => call(w, 'GET', '/api/link-targets/fr') },
-  { name: 'PUT /api/link-targets/{locale}', allowed: ['admin', 'publisher'], request: (w) => call(w, 'PUT', '/api/link-targets/fr', { targets: { 'https://a.example/': 'https://a.example/fr/' } }) },
+  { name: 'PUT /api/link-targets/{locale}', allowed: ['admin', 'publisher', 'adminFr'], request: (w) => call(w, 'PUT', '/api/link-targets/fr', { targets: { 'https://a.example/': 'https://a.example/fr/' } }) },
   { name: 'POST /api/users', allowed: ['admin'], request: (w) => call(w, 'POST', '/api/users', { name: `u-${w}`, roles: [{ role: 'translator', locale: 'fr' }] }) },
 ];
 
@@ -98,5 +113,25 @@ describe('role × route matrix', () => {
       expect(res.status).toBe(403);
       expect(res.body?.error?.code).toBe('forbidden');
     }
+  });
+});
+
+describe('admin is global only', () => {
+  it('refuses to grant admin for one locale (400 user_invalid), and creates nobody', async () => {
+    const refused = await call('admin', 'POST', '/api/users', { name: 'half-admin', roles: [{ role: 'admin', locale: 'fr' }] });
+    expect(refused.status).toBe(400);
+    expect(refused.body?.error).toMatchObject({ code: 'user_invalid', details: { field: 'roles.0.locale' } });
+    expect((await call('admin', 'POST', '/api/users', { name: 'whole-admin', roles: [{ role: 'admin', locale: '*' }] })).status).toBe(201);
+  });
+
+  it('a locale-scoped admin grant acts for its locale only: no users, no webhooks, no other locale', async () => {
+    const created = await call('adminFr', 'POST', '/api/users', { name: 'made-by-fr', roles: [{ role: 'admin', locale: '*' }] });
+    expect([created.status, created.body?.error?.code]).toEqual([403, 'forbidden']);
+    expect((await call('adminFr', 'PUT', '/api/link-targets/ar', { targets: { 'https://a.example/': 'https://evil.example/' } })).status).toBe(403);
+    expect((await call('admin', 'GET', '/api/link-targets/ar')).body).toMatchObject({ targets: {} });
+    expect((await call('adminFr', 'GET', '/api/webhooks')).status).toBe(403);
+    expect((await call('adminFr', 'POST', '/api/webhooks', { url: 'http://127.0.0.1:9/fr' })).status).toBe(403);
+    expect((await call('adminFr', 'POST', '/api/glossary', { term: 'Global' })).status).toBe(403);
+    expect((await call('adminFr', 'PUT', '/api/link-targets/fr', { targets: { 'https://b.example/': 'https://b.example/fr/' } })).status).toBe(200);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Webhooks on publish, correction and withdrawal, against receivers on 127.0.0.1: every
+ * Webhooks on publish, correction and withdrawal, against receivers on 127.0.0.1 (allowed by
+ * EDITIONS_WEBHOOK_ALLOW_HOSTS; tests/server/webhook-targets.test.ts has the refusals): every
  * delivery verified with the `standardwebhooks` library; a flaky receiver sees the retries;
  * a receiver that never answers 2xx ends as a failed delivery in the log; an embargoed
  * edition is announced only when it becomes visible.
@@ -66,7 +67,7 @@ const deliveriesOf = async (id: string) => (await call('GET', `/api/webhooks/${i
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'editions-hooks-'));
-  server = await startServer({ EDITIONS_DB: join(dir, 'e.db'), EDITIONS_ADMIN_TOKEN: admin, EDITIONS_APERTIUM: 'off', EDITIONS_WEBHOOK_RETRY_MS: '100,200,300' });
+  server = await startServer({ EDITIONS_DB: join(dir, 'e.db'), EDITIONS_ADMIN_TOKEN: admin, EDITIONS_APERTIUM: 'off', EDITIONS_WEBHOOK_RETRY_MS: '100,200,300', EDITIONS_WEBHOOK_ALLOW_HOSTS: '127.0.0.1' });
 });
 afterAll(async () => {
   expect(await server.stop()).toBe(0);
@@ -119,6 +120,8 @@ describe('webhooks', () => {
       expect((await call('PUT', '/api/statements/hooked/source', '# Hooked\n\nCorrected text.\n', { 'if-match': '"1"' })).status).toBe(200);
       const corrected = (await call('POST', '/api/statements/hooked/editions', { locales: ['en'], correctionNote: 'Fixed the second sentence.' })).body.editions[0];
       expect(corrected.correction).toMatchObject({ supersedes: published.id, note: 'Fixed the second sentence.', changedSegments: 1, changes: [{ before: 'First text.', after: 'Corrected text.' }] });
+      // Announced before the withdrawal (a withdrawal cancels announcements not yet sent).
+      await until(async () => ((await deliveriesOf(a.id)).some((d) => d.event === 'edition.corrected' && d.status === 'delivered') ? true : undefined));
       expect((await call('POST', `/api/statements/hooked/editions/${corrected.id}/withdraw`, { reason: 'Wrong day' })).status).toBe(200);
       const events = await until(async () => {
         const d = await deliveriesOf(a.id);
@@ -172,7 +175,8 @@ describe('webhooks', () => {
   });
 
   it('refuses bad subscriptions and hides webhooks from non-admins', async () => {
-    expect((await call('POST', '/api/webhooks', { url: 'ftp://example.org/x' })).body.error).toMatchObject({ code: 'validation_failed', details: { field: 'url' } });
+    expect((await call('POST', '/api/webhooks', { url: 'ftp://example.org/x' })).body.error).toMatchObject({ code: 'webhook_target_refused', details: { field: 'url', reason: 'scheme' } });
+    expect((await call('POST', '/api/webhooks', { url: 'not a url' })).body.error).toMatchObject({ code: 'validation_failed', details: { field: 'url' } });
     expect((await call('POST', '/api/webhooks', { url: 'http://127.0.0.1:9/x', events: ['edition.eaten'] })).status).toBe(400);
     expect((await call('GET', '/api/webhooks/nope/deliveries')).body.error.code).toBe('webhook_not_found');
   });

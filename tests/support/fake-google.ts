@@ -11,7 +11,9 @@ export type Fault =
   | { status: number; headers?: Record<string, string>; body?: unknown }
   | 'hang'
   | 'drop-placeholder'
-  | 'duplicate-placeholder';
+  | 'duplicate-placeholder'
+  /** Doubled spaces, a space at each edge and just inside each paired tag, as engines sometimes answer. */
+  | 'sloppy-spaces';
 
 export interface ReceivedRequest {
   at: number;
@@ -88,6 +90,7 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
       let out = fakeTranslateHtml(text, target);
       if (fault === 'drop-placeholder') out = out.replace(/<x id="\d+"><\/x>|<\/?g[^>]*>/, '');
       if (fault === 'duplicate-placeholder') out = out.replace(/(<x id="\d+"><\/x>)/, '$1$1');
+      if (fault === 'sloppy-spaces') out = ` ${out} `.split(/(<[^>]*>)/).map((part, i) => (i % 2 === 0 ? part.replace(/ /g, '  ') : part.startsWith('<g') ? `${part} ` : part)).join('');
       return { translatedText: out, model: `projects/p/locations/global/models/general/nmt` };
     });
     const answer: Record<string, unknown> = { translations };

@@ -59,5 +59,10 @@ export async function approveLocale(w: World, slug: string, locale: string, tran
   await draftAll(w, slug, locale);
   await translateAll(w, slug, locale, translator);
   await submitLocale(w.ctx, translator, { slug, locale });
-  await review(w.ctx, reviewer, { slug, locale, decision: 'approve' });
+  await review(w.ctx, reviewer, { slug, locale, decision: 'approve', versions: await versionsOf(w, slug, locale) });
+}
+
+/** Segment id → version, as a reviewer reads them before deciding. */
+export async function versionsOf(w: World, slug: string, locale: string): Promise<Record<string, number>> {
+  return Object.fromEntries((await getTranslation(w.ctx, slug, locale)).segments.map((s) => [s.id, s.version]));
 }

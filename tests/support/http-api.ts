@@ -33,6 +33,13 @@ export function apiClient(server: () => RunningServer, tokens: Record<string, st
 
 export type Call = ReturnType<typeof apiClient>;
 
+/** The If-Match a locale-wide review carries: the translation's ETag as `who` reads it now (`base`: …/translations/{locale}). */
+export async function asRead(call: Call, who: string, base: string): Promise<Record<string, string>> {
+  const res = await call(who, 'GET', base);
+  if (res.status !== 200) throw new Error(`read ${base}: ${res.text}`);
+  return { 'if-match': res.headers.get('etag')! };
+}
+
 /** Creates users with roles; returns their tokens. */
 export async function createUsers(call: Call, users: Record<string, { role: string; locale: string }[]>): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -61,7 +68,8 @@ export async function translateAndApprove(call: Call, slug: string, locale: stri
   }
   const submitted = await call(translator, 'POST', `${base}/submit`);
   if (submitted.status !== 200) throw new Error(`submit: ${submitted.text}`);
-  const approved = await call(reviewer, 'POST', `${base}/reviews`, { decision: 'approve', comment: 'ok' });
+  // An approval names what the reviewer read: the translation's ETag.
+  const approved = await call(reviewer, 'POST', `${base}/reviews`, { decision: 'approve', comment: 'ok' }, await asRead(call, reviewer, base));
   if (approved.status !== 200) throw new Error(`approve: ${approved.text}`);
   return segments.map((s) => s.id);
 }

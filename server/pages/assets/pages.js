@@ -1,5 +1,6 @@
 // Editions pages: the little script they need (served as is, no build step).
 // - placeholder buttons insert a source placeholder into the translation at the cursor;
+// - "use this draft" puts the machine draft shown beside kept human text into the editor;
 // - the placeholder tags in a translation cannot be broken by editing: an edit that removes,
 //   adds, alters or splits a tag, or unnests a <g>…</g>, is undone (the text and selection as
 //   they were) and a polite message says why; replacing the whole text is left alone (the
@@ -117,6 +118,18 @@
     if (paired && selected === '') area.setSelectionRange(start + open.length, start + open.length);
     // Wrapping or replacing a selection that holds part of a tag would break it: refused.
     if (breaksTags(before.value, area.value, paired ? [open, '</g>'] : [tag])) refuse(area, before);
+    area.focus();
+  });
+
+  // "Use this draft": the machine draft shown beside kept human text replaces the text in the
+  // editor (a whole new text; nothing is saved until Save), and the focus goes there.
+  document.addEventListener('click', function (event) {
+    var button = event.target instanceof Element ? event.target.closest('button.use-draft') : null;
+    if (!button) return;
+    var area = document.getElementById(button.getAttribute('data-target'));
+    if (!area) return;
+    area.value = button.getAttribute('data-draft') || '';
+    accepted(area);
     area.focus();
   });
 

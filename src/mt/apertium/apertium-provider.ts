@@ -1,18 +1,18 @@
 /**
  * Apertium, the offline engine, through APy's /translateDoc: the segments of a batch go as
  * one HTML document, a <p data-id> each, so transfuse moves inline tags with their words.
- * Paired placeholders become <span data-ph="n">, standalone ones HTML comments (an empty
- * element would split the sentence), hashtags and @handles are protected the same way.
- * Every segment must come back (count and ids): a 200 alone is never trusted. Copies of an
- * inline element that transfuse makes when words split are merged back (merge-split-spans.ts).
+ * How a segment is written and read back (placeholders, shields, quotation spans, protected
+ * terms as known names, Apertium's unknown-word marks): apertium-html.ts. Unknown words
+ * are asked to be marked (markUnknown=yes), stripped, and returned in the provenance.
+ * Every segment must come back (count and ids): a 200 alone is never trusted. A segment
+ * whose quotation spans or protected-term stand-ins did not come back whole is sent once
+ * more in the plain form.
  */
-import { decodeNamedCharacterReference } from 'decode-named-character-reference';
-import { escapeText, xmlCodec } from '../../markdown/placeholder-codec.ts';
+import { xmlCodec } from '../../markdown/placeholder-codec.ts';
 import type { Token } from '../../markdown/tokens.ts';
-import { pushText } from '../../markdown/tokens.ts';
 import { unsupportedPair, type Availability, type MachineTranslationProvider, type SegmentResult, type TranslateRequest } from '../provider.ts';
 import { ProviderError } from '../retry.ts';
-import { mergeSplitSpans } from './merge-split-spans.ts';
+import { render, type HtmlForm } from './apertium-html.ts';
 
 /** BCP 47 → Apertium's codes. */
 const codes: Record<string, string> = {
@@ -25,69 +25,14 @@ export function apertiumCode(locale: string): string | undefined {
   return codes[lower] ?? codes[lower.split('-')[0]!];
 }
 
-const firstShieldId = 800;
-
-/** Tokens → the HTML of one paragraph; #hashtags and @handles shielded as comments. */
-export function toHtml(tokens: readonly Token[], shields: Map<number, string>): string {
-  let out = '';
-  let next = firstShieldId;
-  for (const t of tokens) {
-    if (t.type === 'open') out += `<span data-ph="${t.id}">`;
-    else if (t.type === 'close') out += '</span>';
-    else if (t.type === 'standalone') out += `<!--x:${t.id}-->`;
-    else {
-      out += t.value
-        .split(/([#@][\p{L}\p{N}_]+)/u)
-        .map((part, i) => {
-          if (i % 2 === 0) return escapeText(part);
-          shields.set(next, part);
-          return `<!--x:${next++}-->`;
-        })
-        .join('');
-    }
-  }
-  return out;
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|[A-Za-z][A-Za-z0-9]*);/g, (whole, ref: string) => {
-    if (ref.startsWith('#x')) return String.fromCodePoint(Number.parseInt(ref.slice(2), 16));
-    if (ref.startsWith('#')) return String.fromCodePoint(Number.parseInt(ref.slice(1), 10));
-    const decoded = decodeNamedCharacterReference(ref);
-    return decoded === false ? whole : decoded;
-  });
-}
-
-/** The HTML of one translated paragraph → tokens (unknown tags dropped). */
-function fromHtml(html: string, shields: ReadonlyMap<number, string>): Token[] {
-  const tokens: Token[] = [];
-  const open: number[] = [];
-  for (const part of html.split(/(<!--x:\d+-->|<span data-ph="\d+">|<\/span>|<[^>]*>)/)) {
-    if (part === '') continue;
-    let m: RegExpExecArray | null;
-    if ((m = /^<!--x:(\d+)-->$/.exec(part))) {
-      const id = Number(m[1]);
-      if (shields.has(id)) pushText(tokens, shields.get(id)!);
-      else tokens.push({ type: 'standalone', id });
-    } else if ((m = /^<span data-ph="(\d+)">$/.exec(part))) {
-      open.push(Number(m[1]));
-      tokens.push({ type: 'open', id: Number(m[1]) });
-    } else if (part === '</span>') {
-      const id = open.pop();
-      if (id !== undefined) tokens.push({ type: 'close', id });
-    } else if (part.startsWith('<')) {
-      continue;
-    } else {
-      pushText(tokens, decodeEntities(part));
-    }
-  }
-  return tokens;
-}
+export { toHtml } from './apertium-html.ts';
 
 export interface ApertiumOptions {
   url: string;
   timeoutMs: number;
   concurrency?: number;
+  /** The first form segments are sent in (default `rich`); `plain` is the form before quotation spans and name stand-ins, for benchmarks. */
+  form?: HtmlForm;
 }
 
 export function createApertiumProvider(options: ApertiumOptions): MachineTranslationProvider {
@@ -128,15 +73,13 @@ export function createApertiumProvider(options: ApertiumOptions): MachineTransla
       if (!pair || !this.supports(request.sourceLocale, request.targetLocale)) {
         throw unsupportedPair('apertium', request.sourceLocale, request.targetLocale);
       }
-      const shields = new Map<number, string>();
-      const paragraphs = request.segments.map((s, i) => ({ i, html: s.text === '' ? '' : toHtml(xmlCodec.decode(s.text).tokens, shields) }));
-      const sent = paragraphs.filter((p) => p.html !== '');
-      const translated = new Map<number, string>();
-      if (sent.length > 0) {
-        const doc = `<html><body>\n${sent.map((p) => `<p data-id="${p.i}">${p.html}</p>`).join('\n')}\n</body></html>\n`;
+      const translateDoc = async (paragraphs: readonly { i: number; html: string }[]): Promise<Map<number, string>> => {
+        const translated = new Map<number, string>();
+        if (paragraphs.length === 0) return translated;
+        const doc = `<html><body>\n${paragraphs.map((p) => `<p data-id="${p.i}">${p.html}</p>`).join('\n')}\n</body></html>\n`;
         const form = new FormData();
         form.set('langpair', pair);
-        form.set('markUnknown', 'no');
+        form.set('markUnknown', 'yes');
         form.set('file', new Blob([doc], { type: 'text/html' }), 'segments.html');
         let res: Response;
         try {
@@ -151,16 +94,35 @@ export function createApertiumProvider(options: ApertiumOptions): MachineTransla
           if (translated.has(i)) throw new ProviderError(`apertium: segment ${i} came back twice`, { transient: true });
           translated.set(i, m[2]!);
         }
-        const missing = sent.filter((p) => !translated.has(p.i));
-        if (missing.length > 0) throw new ProviderError(`apertium: ${missing.length} of ${sent.length} segments did not come back`, { transient: true });
-      }
+        const missing = paragraphs.filter((p) => !translated.has(p.i));
+        if (missing.length > 0) throw new ProviderError(`apertium: ${missing.length} of ${paragraphs.length} segments did not come back`, { transient: true });
+        return translated;
+      };
+      const answers = new Map<number, { tokens: Token[]; unknownWords: string[] }>();
+      const attempt = async (indices: readonly number[], htmlForm: HtmlForm): Promise<number[]> => {
+        const rendered = indices.map((i) => ({ i, r: render(xmlCodec.decode(request.segments[i]!.text).tokens, new Map(), htmlForm) }));
+        const back = await translateDoc(rendered.map(({ i, r }) => ({ i, html: r.html })));
+        const failed: number[] = [];
+        for (const { i, r } of rendered) {
+          const read = r.read(back.get(i)!);
+          answers.set(i, read);
+          if (!read.ok) failed.push(i);
+        }
+        return failed;
+      };
+      const sent = request.segments.flatMap((s, i) => (s.text === '' ? [] : [i]));
+      const again = await attempt(sent, options.form ?? 'rich');
+      if (again.length > 0 && options.form !== 'plain') await attempt(again, 'plain');
       const at = new Date().toISOString();
-      return request.segments.map((s, i) => ({
-        id: s.id,
-        text: s.text === '' ? '' : xmlCodec.encode(mergeSplitSpans(fromHtml(translated.get(i)!, shields))),
-        provenance: { engine: 'apertium', model: pair, at },
-        billedCharacters: s.text.length,
-      }));
+      return request.segments.map((s, i) => {
+        const answer = answers.get(i);
+        return {
+          id: s.id,
+          text: answer ? xmlCodec.encode(answer.tokens) : '',
+          provenance: { engine: 'apertium', model: pair, at, ...(answer && answer.unknownWords.length > 0 ? { unknownWords: answer.unknownWords } : {}) },
+          billedCharacters: s.text.length,
+        };
+      });
     },
   };
 }
