@@ -31,8 +31,10 @@ const statuses: Partial<Record<ErrorCode, number>> = {
   provider_unavailable: 422,
   locale_is_source: 422,
   structure_mismatch: 422,
+  placeholders_broken: 422,
   input_too_complex: 422,
   service_busy: 503,
+  storage_busy: 503,
 };
 
 export function statusOf(code: ErrorCode): number {

@@ -141,7 +141,7 @@ export const DraftsBody = z.object({ locales: z.array(z.string().max(bounds.tag)
 export const Job = z
   .object({
     id: z.string(),
-    status: z.enum(['queued', 'running', 'done', 'failed']),
+    status: z.enum(['queued', 'running', 'done', 'failed', 'waiting']),
     progress: z.record(z.string(), z.object({ done: z.number(), total: z.number() }).passthrough()),
     error: z.string().optional(),
   })

@@ -33,10 +33,8 @@ export function problemText(issue: ValidationIssue, language: string): string {
     const received = typeof issue.received === 'string' ? issue.received : 'undefined';
     return received === 'undefined' ? t('validation:missing', { expected }) : t('validation:invalid_type', { expected, received: type(received) });
   }
-  const params = issue.params as Record<string, unknown> | undefined;
-  if (issue.code === 'custom' && typeof params?.problem === 'string') {
-    return t(`validation:${params.problem}`, { ...params, defaultValue: params.problem });
-  }
+  const own = productProblem(t, issue);
+  if (own !== undefined) return own;
   let map = errorMaps.get(language);
   if (!map) {
     map = (locales[language] ?? locales.en!)().localeError;
@@ -44,6 +42,13 @@ export function problemText(issue: ValidationIssue, language: string): string {
   }
   const text = map(issue);
   return (typeof text === 'string' ? text : text?.message) ?? 'invalid';
+}
+
+/** The product's own problem (a custom issue with `params.problem`) in the words of `t`; undefined for any other issue. */
+export function productProblem(t: (key: string, args?: Record<string, unknown>) => string, issue: ValidationIssue): string | undefined {
+  const params = issue.params as Record<string, unknown> | undefined;
+  if (issue.code !== 'custom' || typeof params?.problem !== 'string') return undefined;
+  return t(`validation:${params.problem}`, { ...params, defaultValue: params.problem });
 }
 
 /** The value at `path` in the input that was validated (undefined where there is none). */

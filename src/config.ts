@@ -51,6 +51,7 @@ const schema = z.object({
   EDITIONS_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   EDITIONS_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   EDITIONS_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
+  EDITIONS_STORAGE_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
   EDITIONS_PUBLIC_FRAME_ANCESTORS: z
     .string()
     .default("'self'")
@@ -114,6 +115,8 @@ export interface Config {
   metrics: { port: number | undefined; host: string };
   /** How long a shutdown waits for requests in flight before it closes their connections. */
   shutdownGraceMs: number;
+  /** Longest wait for a busy database (retried asynchronously) before `storage_busy`; draft jobs then retry on their own schedule. */
+  storageWaitMs: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -157,6 +160,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     metrics: { port: e.EDITIONS_METRICS_PORT, host: e.EDITIONS_METRICS_HOST },
     shutdownGraceMs: e.EDITIONS_SHUTDOWN_GRACE_MS,
+    storageWaitMs: e.EDITIONS_STORAGE_WAIT_MS,
   };
 }
 

@@ -25,6 +25,7 @@ describe('config', () => {
       logLevel: 'info',
       metrics: { port: undefined, host: '127.0.0.1' },
       shutdownGraceMs: 3000,
+      storageWaitMs: 5000,
     });
   });
 

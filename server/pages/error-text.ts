@@ -1,10 +1,12 @@
 /**
  * A refusal in the user's words: the DomainError's code is a key of the `errors` namespace,
- * interpolated with its details; blocking quality findings are listed with their messages.
+ * interpolated with its details (a validation problem of the product's own in the user's
+ * words); blocking quality findings and broken placeholders are listed with their messages.
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError } from '../../src/errors.ts';
 import { statusOf } from '../http-errors.ts';
+import { productProblem, type ValidationIssue } from '../validation-problem.ts';
 import type { Translate } from './page-env.ts';
 
 export interface ErrorText {
@@ -21,7 +23,9 @@ interface BlockingFinding {
 
 export function errorText(t: Translate, error: unknown): ErrorText {
   if (!(error instanceof DomainError)) return { code: 'internal_error', message: t('errors:internal_error'), items: [] };
-  const message = t(`errors:${error.code}`, { ...error.details });
+  const issue = error.details.issue as ValidationIssue | undefined;
+  const problem = error.code === 'validation_failed' && issue && typeof issue.code === 'string' ? productProblem(t, issue) : undefined;
+  const message = t(`errors:${error.code}`, { ...error.details, ...(problem === undefined ? {} : { problem }) });
   const findings = Array.isArray(error.details.findings) ? (error.details.findings as BlockingFinding[]) : [];
   const items = findings.filter((f) => typeof f.key === 'string').map((f) => t(`quality:${f.key}`, { ...(f.args ?? {}) }));
   return { code: error.code, message, items };

@@ -12,9 +12,9 @@ import { editSegment } from '../../src/operations/edit-segment.ts';
 import type { FindingView } from '../../src/operations/quality.ts';
 import { getStatement, getTranslation } from '../../src/operations/read-statements.ts';
 import { getJob, requestDrafts } from '../../src/operations/request-drafts.ts';
-import { placeholderIssues } from '../../src/operations/segment-placeholders.ts';
 import { startTranslation } from '../../src/operations/start-translation.ts';
 import { submitLocale } from '../../src/operations/submit-locale.ts';
+import { ifMatchVersion } from '../if-match.ts';
 import { errorStatus, errorText } from './error-text.ts';
 import { findingMessage } from './findings-list.tsx';
 import { varsOf, type PageEnv } from './page-env.ts';
@@ -98,23 +98,19 @@ export function translateRoutes(ctx: OperationContext, drafts: DraftDeps) {
     const t = c.get('t');
     const json = wantsJson(c);
     let text: string;
-    let version: number;
+    let versionRead: string | undefined;
     if ((c.req.header('content-type') ?? '').startsWith('application/json')) {
       const body = (await c.req.json()) as { text?: unknown };
       text = typeof body.text === 'string' ? body.text : '';
-      version = Number((c.req.header('if-match') ?? '').replace(/^W\//, '').replace(/"/g, ''));
+      versionRead = c.req.header('if-match');
     } else {
       const body = await c.req.parseBody();
       text = typeof body.text === 'string' ? body.text : '';
-      version = Number(body.version);
+      versionRead = typeof body.version === 'string' ? body.version : undefined;
     }
     try {
-      if (!Number.isInteger(version)) throw new DomainError('validation_failed', 'The version read is required', { field: 'If-Match', problem: t('segment.versionMissing') });
-      const issues = await placeholderIssues(ctx, slug, segmentId, text);
-      if (issues.length > 0) {
-        throw new DomainError('validation_failed', 'The placeholders are broken', { field: 'text', problem: t('segment.placeholdersBroken'), issues });
-      }
-      await editSegment(ctx, sessionOf(c).actor, { slug, locale, segmentId, text, expectedVersion: version });
+      // The operation refuses a broken placeholder (placeholders_broken), as it does for the API.
+      await editSegment(ctx, sessionOf(c).actor, { slug, locale, segmentId, text, expectedVersion: ifMatchVersion(versionRead) });
       if (!json) return c.redirect(`${withPage(`/statements/${slug}/translate/${locale}`, await pageOfSegment(slug, segmentId), 'done=saved')}#seg-${segmentId}`, 303);
       const translation = await getTranslation(ctx, slug, locale, { segmentIds: [segmentId] });
       const segment = translation.segments[0]!;
@@ -133,14 +129,13 @@ export function translateRoutes(ctx: OperationContext, drafts: DraftDeps) {
       if (!(error instanceof DomainError)) throw error;
       if (!json) return show(c, { error, page: await pageOfSegment(slug, segmentId) });
       const shown = errorText(t, error);
-      const issues = Array.isArray(error.details.issues) ? (error.details.issues as { key: string; args: Record<string, unknown> }[]) : [];
       return c.json(
         {
           ok: false,
           status: errorStatus(error),
           code: error.code,
           message: shown.message,
-          items: [...shown.items, ...issues.map((i) => t(`quality:${i.key}`, i.args))],
+          items: shown.items,
           ...(error.code === 'version_conflict' ? { conflict: { text: error.details.text ?? '', version: error.details.version } } : {}),
         },
         200,

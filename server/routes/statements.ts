@@ -7,7 +7,7 @@ import { getStatement, listStatements } from '../../src/operations/read-statemen
 import { reviseSource } from '../../src/operations/revise-source.ts';
 import { openApiApp } from '../openapi-app.ts';
 import { bounds, CreateStatement, ErrorBody, ReviseSource, Slug, Statement, StatementList } from '../schemas.ts';
-import { ifMatchVersion } from './if-match.ts';
+import { ifMatchVersion } from '../if-match.ts';
 import { DomainError } from '../../src/errors.ts';
 
 /** `json` or `markdown`, else 415. */

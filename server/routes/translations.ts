@@ -14,7 +14,7 @@ import { canonicalLocale } from '../../src/locale.ts';
 import { exportTranslationXliff } from '../../src/operations/export-xliff.ts';
 import { importTexts, importTranslationMarkdown } from '../../src/operations/import-translation.ts';
 import { EditSegment, ErrorBody, Locale, ReviewBody, Segment, SegmentId, Slug, Translation } from '../schemas.ts';
-import { ifMatchVersion } from './if-match.ts';
+import { ifMatchVersion } from '../if-match.ts';
 
 const errors = { 400: { description: 'Invalid request', content: { 'application/json': { schema: ErrorBody } } } };
 const params = z.object({ slug: Slug, locale: Locale });
@@ -90,11 +90,11 @@ export function translationRoutes(ctx: OperationContext) {
     createRoute({
       method: 'put',
       path: '/statements/{slug}/translations/{locale}',
-      summary: 'A whole translation: text/markdown (aligned by structure; 422 at the first mismatch) or application/xliff+xml (XLIFF 2.0)',
+      summary: 'A whole translation: text/markdown (aligned by structure; 422 at the first mismatch) or application/xliff+xml (XLIFF 2.0); all or nothing',
       request: { params, body: { content: { 'text/markdown': { schema: z.string() }, 'application/xliff+xml': { schema: z.string() } } } },
       responses: {
         200: { description: 'What changed', content: { 'application/json': { schema: z.object({ locale: z.string(), revision: z.number(), updated: z.number(), unchanged: z.number() }) } } },
-        422: { description: 'The structure does not match the source', content: { 'application/json': { schema: ErrorBody } } },
+        422: { description: '`structure_mismatch`: the structure does not match the source; `placeholders_broken`: some texts break their source segment’s placeholders (`details.segments`: every one; nothing stored)', content: { 'application/json': { schema: ErrorBody } } },
         ...errors,
       },
     }),
@@ -120,6 +120,7 @@ export function translationRoutes(ctx: OperationContext) {
       responses: {
         200: { description: 'The segment', content: { 'application/json': { schema: Segment } } },
         412: { description: 'Stale version: details carry the current text and version', content: { 'application/json': { schema: ErrorBody } } },
+        422: { description: '`placeholders_broken`: the text does not keep the source segment’s placeholders once each, well formed and properly nested', content: { 'application/json': { schema: ErrorBody } } },
         ...errors,
       },
     }),

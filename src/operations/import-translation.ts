@@ -2,7 +2,8 @@
  * A whole translation uploaded as one document (Markdown, or XLIFF already read into texts):
  * every segment whose text differs from the current one is edited, in one transaction, as the
  * uploader. A Markdown document whose structure does not match the source's is refused,
- * naming the first place where they differ.
+ * naming the first place where they differ; an upload with any text whose placeholders are
+ * broken is refused whole (placeholders_broken, naming every such segment), nothing stored.
  */
 import { DomainError } from '../errors.ts';
 import { documentsOf } from '../documents/workers.ts';
@@ -12,6 +13,7 @@ import { requireRole, type Actor } from '../workflow/roles.ts';
 import { applySegmentEvent } from './apply-segment-event.ts';
 import { iso, type OperationContext } from './context.ts';
 import { loadOrStartTranslation } from './load-translation.ts';
+import { refuseBrokenPlaceholders } from './segment-placeholders.ts';
 
 export async function importTranslationMarkdown(ctx: OperationContext, actor: Actor, input: { slug: string; locale: string; markdown: string }) {
   const size = Buffer.byteLength(input.markdown);
@@ -35,11 +37,15 @@ export async function importTexts(ctx: OperationContext, actor: Actor, input: { 
     const { translation, revision, locale } = await loadOrStartTranslation(trx, input.slug, input.locale, at);
     requireRole(actor, ['translator', 'reviewer'], locale);
     const rows = new Map((await segmentRows(trx, translation.id, revision.number)).map((r) => [r.segment_id, r]));
+    for (const segmentId of input.texts.keys()) {
+      if (!rows.has(segmentId)) throw new DomainError('segment_not_found', `No segment ${segmentId} in this translation`, { segmentId });
+    }
+    // Every text of the upload, changed or not, before anything is written.
+    refuseBrokenPlaceholders(revision.segmentList, input.texts);
     let updated = 0;
     let unchanged = 0;
     for (const [segmentId, text] of input.texts) {
-      const row = rows.get(segmentId);
-      if (!row) throw new DomainError('segment_not_found', `No segment ${segmentId} in this translation`, { segmentId });
+      const row = rows.get(segmentId)!;
       if (row.text === text && row.state !== 'untranslated' && row.state !== 'machine' && row.state !== 'stale') {
         unchanged++;
         continue;

@@ -73,7 +73,7 @@ export async function requestDrafts(ctx: OperationContext, actor: Actor | null, 
 export interface JobView {
   id: string;
   slug: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
+  status: 'queued' | 'running' | 'done' | 'failed' | 'waiting';
   progress: Record<string, {
     done: number; total: number; provider: string | null; status: string; fromMemory: number; flagged: number; failed: number; billedCharacters: number;
     /** Once the locale has finished: the segments this job left without a draft (no engine and no memory hit, or failed), for people. */

@@ -180,7 +180,8 @@ export interface GlossaryTermsTable {
 }
 
 
-export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+/** `waiting`: a transient failure (database busy, engine failing) outlasted the runner's retries; resumed by the next start. */
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'waiting';
 
 export interface DraftJobsTable {
   id: string;

@@ -188,7 +188,7 @@ describe.skipIf(!chromiumAvailable)('a translator using only the keyboard', () =
 
     // Once more, and this time take theirs: the focus goes to the text that was replaced.
     const current = (await translation()).segments[1]!;
-    const again = 'Nous avons foré douze puits en mars.';
+    const again = 'Nous avons foré <g id="1">douze puits</g> en mars.';
     expect((await world.api(translator, 'PUT', `/api/statements/${slug}/translations/fr/segments/${id}`, { text: again }, { 'if-match': `"${current.version}"` })).status).toBe(200);
     await page.keyboard.press('Enter');
     await expect.poll(() => segment(2).locator('.conflict').isVisible()).toBe(true);

@@ -17,7 +17,7 @@ describe.each(dialects)('concurrent edits ($name)', (dialect) => {
     const s = (await getTranslation(w.ctx, 'seed-bank', 'fr')).segments[1]!;
     const results = await Promise.allSettled(
       [w.translatorFr, w.translatorReviewerFr].map((who, i) =>
-        editSegment(w.ctx, who, { slug: 'seed-bank', locale: 'fr', segmentId: s.id, text: `Texte ${i}`, expectedVersion: s.version }),
+        editSegment(w.ctx, who, { slug: 'seed-bank', locale: 'fr', segmentId: s.id, text: `Texte ${i} à <g id="1">Qasr Naba</g>`, expectedVersion: s.version }),
       ),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
@@ -36,11 +36,11 @@ describe.each(dialects)('concurrent edits ($name)', (dialect) => {
     const t = await w.ctx.store.db.selectFrom('translations').select('id').executeTakeFirstOrThrow();
     const s = (await getTranslation(w.ctx, 'seed-bank', 'fr')).segments[1]!;
     const read = await currentSegment(w.ctx.store.db, t.id, 1, s.id);
-    await editSegment(w.ctx, w.translatorFr, { slug: 'seed-bank', locale: 'fr', segmentId: s.id, text: 'Gagnant', expectedVersion: s.version });
+    await editSegment(w.ctx, w.translatorFr, { slug: 'seed-bank', locale: 'fr', segmentId: s.id, text: 'Gagnant à <g id="1">Qasr Naba</g>', expectedVersion: s.version });
     // A writer still holding the old row (as a second process would) loses, without writing.
     await expect(
       w.ctx.store.transaction((trx) => applySegmentEvent(trx, { translationId: t.id, revision: 1, segmentId: s.id, event: 'edit', text: 'Perdant', actor: w.translatorFr.id, at: 'x' }, read)),
-    ).rejects.toMatchObject({ code: 'version_conflict', details: { text: 'Gagnant' } });
-    expect((await getTranslation(w.ctx, 'seed-bank', 'fr')).segments[1]!.text).toBe('Gagnant');
+    ).rejects.toMatchObject({ code: 'version_conflict', details: { text: 'Gagnant à <g id="1">Qasr Naba</g>' } });
+    expect((await getTranslation(w.ctx, 'seed-bank', 'fr')).segments[1]!.text).toBe('Gagnant à <g id="1">Qasr Naba</g>');
   });
 });

@@ -90,9 +90,9 @@ describe.each(dialects)('translation workflow ($name)', (dialect) => {
     await create(w);
     await draftAll(w, 'seed-bank', 'fr');
     const s = (await getTranslation(w.ctx, 'seed-bank', 'fr')).segments[1]!;
-    await editSegment(w.ctx, w.translatorFr, { slug: 'seed-bank', locale: 'fr', segmentId: s.id, text: 'Première version', expectedVersion: s.version });
-    const error = await refused(editSegment(w.ctx, w.translatorFr, { slug: 'seed-bank', locale: 'fr', segmentId: s.id, text: 'Autre', expectedVersion: s.version }), 'version_conflict');
-    expect(error.details).toMatchObject({ text: 'Première version', version: s.version + 1, state: 'translated' });
+    await editSegment(w.ctx, w.translatorFr, { slug: 'seed-bank', locale: 'fr', segmentId: s.id, text: 'Première version à <g id="1">Qasr Naba</g>', expectedVersion: s.version });
+    const error = await refused(editSegment(w.ctx, w.translatorFr, { slug: 'seed-bank', locale: 'fr', segmentId: s.id, text: 'Autre à <g id="1">Qasr Naba</g>', expectedVersion: s.version }), 'version_conflict');
+    expect(error.details).toMatchObject({ text: 'Première version à <g id="1">Qasr Naba</g>', version: s.version + 1, state: 'translated' });
   });
 
   it('refuses invalid slugs, locales and the source locale', async () => {

@@ -82,7 +82,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'editions-codes-'));
   dbFile = join(dir, 'editions.db');
   if (apyUrl) proxy = await startFlakyProxy(apyUrl);
-  server = await startServer({ EDITIONS_DB: dbFile, EDITIONS_ADMIN_TOKEN: admin, EDITIONS_APERTIUM: proxy ? proxy.url : 'off' });
+  // A short storage wait, for storage_busy below (nothing else holds the database's lock here).
+  server = await startServer({ EDITIONS_DB: dbFile, EDITIONS_ADMIN_TOKEN: admin, EDITIONS_APERTIUM: proxy ? proxy.url : 'off', EDITIONS_STORAGE_WAIT_MS: '300' });
   for (const [name, roles] of Object.entries({
     publisher: [{ role: 'publisher', locale: '*' }],
     translator: [{ role: 'translator', locale: 'fr' }],
@@ -137,6 +138,11 @@ const cases: Record<ErrorCode, HttpCase | OtherCase> = {
   validation_failed: { http: () => call('publisher', 'POST', '/api/statements', { slug: 'x' }), details: { field: 'sourceLocale' } },
   unsupported_media_type: { http: () => call('publisher', 'POST', '/api/statements?slug=x&sourceLocale=en', '# x', { 'content-type': 'text/plain' }) },
   structure_mismatch: { http: () => call('translator', 'PUT', '/api/statements/codes/translations/fr', '# Titre\n', { 'content-type': 'text/markdown' }) },
+  // A placeholder the source segment does not have.
+  placeholders_broken: {
+    http: () => call('translator', 'PUT', `/api/statements/codes/translations/fr/segments/${segments[1]!.id}`, { text: 'Un <x id="7"/> paragraphe.' }, { 'if-match': String(segments[1]!.version) }),
+    details: { placeholder: '7', count: 1 },
+  },
   input_too_large: { http: () => call('publisher', 'POST', '/api/statements?slug=huge&sourceLocale=en', 'x'.repeat(2_100_000), { 'content-type': 'text/markdown' }), details: { limit: 2_000_000 } },
   input_too_complex: { http: () => call('publisher', 'POST', '/api/statements?slug=deep&sourceLocale=en', `${'> '.repeat(100)}x`, { 'content-type': 'text/markdown' }), details: { limit: 'nesting', max: 32 } },
   service_busy: {
@@ -151,6 +157,22 @@ const cases: Record<ErrorCode, HttpCase | OtherCase> = {
         await workers.close();
       }
     },
+  },
+  storage_busy: {
+    // Another connection (this test's own) holds the write lock past the service's wait (300 ms).
+    http: async () => {
+      const holder = new Database(dbFile);
+      holder.exec('BEGIN IMMEDIATE');
+      try {
+        const answer = await call('publisher', 'POST', '/api/statements', { slug: 'busy', sourceLocale: 'en', markdown: '# Busy\n' });
+        expect(answer.headers.get('retry-after')).toBe('1');
+        return answer;
+      } finally {
+        holder.exec('ROLLBACK');
+        holder.close();
+      }
+    },
+    details: { reason: 'SQLITE_BUSY' },
   },
   locale_invalid: { http: () => call('publisher', 'POST', '/api/statements', { slug: 'x', sourceLocale: 'en_GB', markdown: '# x' }) },
   locale_is_source: { http: () => call('translator', 'GET', '/api/statements/codes/translations/en') },
