@@ -9,11 +9,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import js2xliff from 'xliff/js2xliff';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, createUsers } from '../support/http-api.ts';
 import { signInToPages } from '../support/page-session.ts';
+import { tableRows } from '../support/table-rows.ts';
 import { startServer, type RunningServer } from '../support/start-server.ts';
 
 const admin = 'placeholder-rule-admin-token-0123';
@@ -42,12 +42,7 @@ async function translatedStatement(slug: string): Promise<Seg[]> {
 
 /** Every row of the tables a save writes, to show that a refused one wrote nothing. */
 function savedRows(): string {
-  const db = new Database(join(dir, 'editions.db'), { readonly: true });
-  try {
-    return JSON.stringify(['translations', 'translation_segments', 'segment_history'].map((t) => db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()));
-  } finally {
-    db.close();
-  }
+  return tableRows(join(dir, 'editions.db'), ['translations', 'translation_segments', 'segment_history']);
 }
 
 beforeAll(async () => {

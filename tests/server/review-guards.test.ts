@@ -7,9 +7,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, asRead, createUsers } from '../support/http-api.ts';
+import { tableRows } from '../support/table-rows.ts';
 import { startServer, type RunningServer } from '../support/start-server.ts';
 
 const admin = 'guards-admin-token-0123456789';
@@ -39,12 +39,7 @@ async function drafted(slug: string, markdown: string) {
 
 /** Every row of the tables a review writes, to show that a refused one wrote nothing. */
 function reviewTables(): string {
-  const db = new Database(join(dir, 'editions.db'), { readonly: true });
-  try {
-    return JSON.stringify(['reviews', 'segment_history', 'translation_segments', 'tm_entries'].map((t) => db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()));
-  } finally {
-    db.close();
-  }
+  return tableRows(join(dir, 'editions.db'), ['reviews', 'segment_history', 'translation_segments', 'tm_entries']);
 }
 
 beforeAll(async () => {
