@@ -19,6 +19,7 @@ import { statusOf } from '../../server/http-errors.ts';
 import { i18n, translator } from '../../server/i18n.ts';
 import { apertiumAvailable, useApy } from '../support/apy.ts';
 import { startFlakyProxy, type FlakyProxy } from '../support/flaky-proxy.ts';
+import { allTableRows } from '../support/table-rows.ts';
 import { startServer, type RunningServer } from '../support/start-server.ts';
 
 const admin = 'codes-admin-token-0123456789abcdef';
@@ -61,13 +62,7 @@ function versionsOf(...positions: number[]): Record<string, number> {
 
 /** Every row of every table, to show that a refused request changed nothing. */
 function snapshot(): string {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[];
-    return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]));
-  } finally {
-    db.close();
-  }
+  return allTableRows(dbFile);
 }
 
 async function until(check: () => Promise<boolean>) {

@@ -7,11 +7,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../server/i18n.ts';
 import { hostileDocuments, type HostileDocument } from '../fixtures/hostile/documents.ts';
 import { apiClient, createUsers } from '../support/http-api.ts';
+import { allTableRows } from '../support/table-rows.ts';
 import { startServer, type RunningServer } from '../support/start-server.ts';
 
 const admin = 'hostile-admin-token-0123456789abcdef';
@@ -37,13 +37,7 @@ afterAll(async () => {
 
 /** Every row of every table. */
 function snapshot(): string {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[];
-    return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]));
-  } finally {
-    db.close();
-  }
+  return allTableRows(dbFile);
 }
 
 const ways: Record<string, (markdown: string) => ReturnType<typeof call>> = {
