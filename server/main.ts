@@ -51,7 +51,11 @@ async function main(): Promise<void> {
     void stop('uncaughtException', 1);
   });
 
-  const store = await openStore(config.database, { waitMs: config.storageWaitMs });
+  const store = await openStore(config.database, {
+    waitMs: config.storageWaitMs,
+    poolSize: config.databasePoolSize,
+    onIdleError: (error) => log.warn({ err: error }, 'database connection lost while idle (the pool replaces it)'),
+  });
   // Whole-document work off the event loop, one worker kept warm.
   const documents = new DocumentWorkers(config.documents, 1);
   const ctx: OperationContext = { store, now: () => new Date(), frontMatterKeys: config.frontMatterKeys, frontMatterLocaleKeys: config.frontMatterLocaleKeys, maxDocumentBytes: config.maxDocumentBytes, documents, log };

@@ -52,6 +52,7 @@ const schema = z.object({
   EDITIONS_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   EDITIONS_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
   EDITIONS_STORAGE_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+  EDITIONS_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   EDITIONS_PUBLIC_FRAME_ANCESTORS: z
     .string()
     .default("'self'")
@@ -117,6 +118,8 @@ export interface Config {
   shutdownGraceMs: number;
   /** Longest wait for a busy database (retried asynchronously) before `storage_busy`; draft jobs then retry on their own schedule. */
   storageWaitMs: number;
+  /** Connections this instance keeps to PostgreSQL (EDITIONS_DB_POOL_SIZE); unused on SQLite. */
+  databasePoolSize: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -161,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metrics: { port: e.EDITIONS_METRICS_PORT, host: e.EDITIONS_METRICS_HOST },
     shutdownGraceMs: e.EDITIONS_SHUTDOWN_GRACE_MS,
     storageWaitMs: e.EDITIONS_STORAGE_WAIT_MS,
+    databasePoolSize: e.EDITIONS_DB_POOL_SIZE,
   };
 }
 

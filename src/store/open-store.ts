@@ -1,11 +1,15 @@
-/** Opens the store the configuration names: a SQLite file path (default) or, later, a postgres:// URL. */
-import { DomainError } from '../errors.ts';
+/** Opens the store the configuration names: a SQLite file path (default) or a postgres:// URL. */
+import { openPostgresStore, type PostgresStoreOptions } from './postgres.ts';
 import { openSqliteStore, type SqliteStoreOptions } from './sqlite.ts';
 import type { Store } from './store.ts';
 
-export async function openStore(database: string, options: SqliteStoreOptions = {}): Promise<Store> {
-  if (/^postgres(ql)?:\/\//.test(database)) {
-    throw new DomainError('config_invalid', 'PostgreSQL is not supported yet: set EDITIONS_DB to a SQLite file path', { database: 'postgres', issues: 'EDITIONS_DB: PostgreSQL is not supported yet' });
-  }
+export type StoreOptions = SqliteStoreOptions & Omit<PostgresStoreOptions, 'schema'>;
+
+export function isPostgresUrl(database: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(database);
+}
+
+export async function openStore(database: string, options: StoreOptions = {}): Promise<Store> {
+  if (isPostgresUrl(database)) return openPostgresStore(database, options);
   return openSqliteStore(database, options);
 }
