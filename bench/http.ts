@@ -2,6 +2,23 @@
  * GET /published/{slug}/{locale} under load (autocannon, 10 connections, from this process)
  * against a bare Hono route answering the same bytes, each server in its own process, same
  * run. Goal: throughput ≥ 0.8× the bare route; the 304 path ≥ 0.9×.
+ *
+ * Figures (2 shared cores; the rate ratios swing by ±0.15 from run to run when other work
+ * runs, so also the server's CPU time per request, from /proc/<pid>/stat over 20,000
+ * requests, median of 5, whose ratio bare/Editions is the rate ratio on a CPU-bound server):
+ * - request log as a `*` Hono middleware (before): rate 0.69× (200) and 0.77× (304), medians
+ *   of 3 runs; CPU 117.5 µs (200) and 94 µs (304) a request against the bare route's 81.5 and
+ *   52: 0.69× and 0.55×.
+ * - request log outside the middleware chain (server/middleware/request-log.ts: the app's
+ *   fetch wrapped, the line written at the node response's 'close'; the published answer stays
+ *   synchronous), no Date per line, lines written to sonic-boom in 16 KiB batches
+ *   (server/logger.ts): rate 0.86× (200) and 0.72× (304), medians of 3 runs; CPU 93 µs and
+ *   65 µs against 81.5 and 52: 0.88× and 0.80×.
+ * What is left between the 304 and the bare route, by profile: the log line itself (pino's
+ * serialisation about 4% of a request, the two metrics samples about 5%), and Hono's trie
+ * router (about 7%: the pages' routes, `/statements/import` beside `/statements/:slug/…`
+ * under a `/statements/*` middleware, are beyond Hono's RegExpRouter, which the bare route
+ * uses). `LOG_LEVEL=warn` drops the request lines.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';

@@ -17,9 +17,10 @@ export const drafts: Command = async (args, { config, stdout, stderr }) => {
   const engines = await startEngines(config);
   try {
     return await withContext(config, async (ctx) => {
-      const runner = new DraftRunner(ctx, engines.providers);
+      const runner = new DraftRunner(ctx, engines.providers, undefined, { leaseMs: config.jobs.leaseMs });
       const jobIds = values.resume
-        ? await runner.resume()
+        ? // A job whose process was killed less than a lease ago is waited for; one a live instance drafts is left to it.
+          await runner.resume({ waitForLeases: true })
         : [await requestDrafts(ctx, null, engines.providers, config.routes, {
             slug: positionals[0]!,
             locales: String(values.to).split(',').map((l) => l.trim()).filter(Boolean),

@@ -17,6 +17,7 @@ import { apiDocsRoutes } from './api-docs.tsx';
 import { publicHeaders, withPublicHeaders } from './public-headers.ts';
 import { WebhookTargetPolicy } from '../src/webhooks/target-policy.ts';
 import { documentPublicRoutes } from './public-routes-doc.ts';
+import type { ChangeFeed } from '../src/store/change-feed.ts';
 import { FeedCache } from './feed-cache.ts';
 import { PublishedCache } from './published-cache.ts';
 import { draftRoutes } from './routes/drafts.ts';
@@ -47,6 +48,8 @@ export interface AppDeps {
   engines?: readonly EngineProbe[];
   /** True once a shutdown has begun: GET /ready answers 503. */
   stopping?: () => boolean;
+  /** Change notices from every instance (src/store/change-feed.ts); absent: readers' caches keep their one-second limit. */
+  changes?: ChangeFeed;
 }
 
 export function createApp(config: Config, deps: AppDeps): OpenAPIHono {
@@ -55,7 +58,8 @@ export function createApp(config: Config, deps: AppDeps): OpenAPIHono {
   const publicSecurity = publicHeaders(config.publicFrameAncestors);
   // Refusals under /published and /feeds carry those paths' security headers too.
   app.onError((error, c) => withPublicHeaders(c, errorResponse(error, c), publicSecurity));
-  app.use('*', ...requestLog(deps.log, deps.metrics, deps.stopping));
+  // Before any route: every handler registered from here on is logged (outside Hono's middleware chain).
+  requestLog(app, deps.log, deps.metrics, deps.stopping);
   // Liveness: the process answers. Readiness: it can do its work now (database, migrations, engines).
   app.get('/health', (c) => c.json({ status: 'ok', providers }));
   app.get('/ready', async (c) => {
@@ -78,13 +82,22 @@ export function createApp(config: Config, deps: AppDeps): OpenAPIHono {
   api.use('*', utf8Body());
   api.route('/', statementRoutes(deps.ctx));
   api.route('/', translationRoutes(deps.ctx));
-  const published = new PublishedCache(deps.ctx);
-  const feeds = new FeedCache(deps.ctx);
+  const noticed = () => deps.changes?.live ?? false;
+  const published = new PublishedCache(deps.ctx, { noticed });
+  const feeds = new FeedCache(deps.ctx, { noticed });
   const publishedChanged = (slug: string) => {
     published.forget(slug);
     feeds.forget();
     deps.deliveries?.kick();
   };
+  // A publication or withdrawal through another instance (or the CLI); a reset: notices may have been missed.
+  deps.changes?.subscribe({
+    notice: (notice) => publishedChanged(notice.slug),
+    reset: () => {
+      published.forgetAll();
+      feeds.forget();
+    },
+  });
   api.route('/', editionRoutes(deps.ctx, publishedChanged));
   api.route('/', userRoutes(deps.ctx));
   api.route('/', webhookRoutes(deps.ctx, new WebhookTargetPolicy(config.webhooks.allowHosts)));

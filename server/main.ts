@@ -6,7 +6,7 @@
  * uncaught exception is logged and the service shuts down (exit 1), as it may be in any state.
  *
  * SIGTERM or SIGINT: stop accepting (GET /ready answers 503 meanwhile), end progress streams,
- * give webhook delivery leases back, let requests in flight finish for up to
+ * give webhook delivery and draft job leases back (a job's batch in flight is stored first, within the grace), let requests in flight finish for up to
  * EDITIONS_SHUTDOWN_GRACE_MS (then close their connections), close the store, stop Apertium
  * and the document workers, exit 0. A hard bound exits (1) should any of that hang.
  */
@@ -19,6 +19,7 @@ import { DomainError } from '../src/errors.ts';
 import type { OperationContext } from '../src/operations/context.ts';
 import { bootstrapAdmin } from '../src/operations/users.ts';
 import { openStore } from '../src/store/open-store.ts';
+import { openChangeFeed } from '../src/store/change-feed.ts';
 import { DraftRunner } from '../src/jobs/runner.ts';
 import { startEngines } from '../src/mt/engines.ts';
 import { DeliveryWorker } from '../src/webhooks/delivery-worker.ts';
@@ -56,6 +57,8 @@ async function main(): Promise<void> {
     poolSize: config.databasePoolSize,
     onIdleError: (error) => log.warn({ err: error }, 'database connection lost while idle (the pool replaces it)'),
   });
+  // Publications and withdrawals through any instance (or the CLI) reach this one's readers' caches.
+  const changes = await openChangeFeed(store, config.database, { onError: (error) => log.warn({ err: error }, 'change notices: connection lost (reconnecting; caches cleared)') });
   // Whole-document work off the event loop, one worker kept warm.
   const documents = new DocumentWorkers(config.documents, 1);
   const ctx: OperationContext = { store, now: () => new Date(), frontMatterKeys: config.frontMatterKeys, frontMatterLocaleKeys: config.frontMatterLocaleKeys, maxDocumentBytes: config.maxDocumentBytes, documents, log };
@@ -69,17 +72,25 @@ async function main(): Promise<void> {
   const providers = metrics.meterProviders(engines.providers);
   // Readiness checks the engines in use: Apertium when there is one, Google when it has credentials.
   const configured = providers.all().filter((p) => !p.development && (p.id !== 'google' || config.google.keyFile !== undefined || config.google.metadata));
-  const runner = new DraftRunner(ctx, providers);
+  // Jobs are claimed with a lease (several instances may share the database); the sweep takes over those whose instance died.
+  const runner = new DraftRunner(ctx, providers, undefined, { leaseMs: config.jobs.leaseMs, sweepMs: config.jobs.sweepMs });
   metrics.watchRunner(runner);
-  const resumed = await runner.resume();
-  if (resumed.length > 0) log.info({ jobIds: resumed }, `resuming ${resumed.length} draft job(s)`);
+  // Resumed in the background: claiming a job is a write, and another process may hold the
+  // database (a backup, the CLI) while this one starts; serving does not wait for it.
+  void runner
+    .resume()
+    .then((resumed) => {
+      if (resumed.length > 0) log.info({ jobIds: resumed }, `resuming ${resumed.length} draft job(s)`);
+    })
+    .catch((error: unknown) => log.error({ err: error }, 'resuming draft jobs failed (the sweep tries again)'))
+    .finally(() => runner.startSweep());
   const deliveries = new DeliveryWorker(ctx, config.webhooks);
   deliveries.on('error', (error: Error) => log.error({ err: error }, 'webhook deliveries'));
   metrics.watchDeliveries(deliveries);
   deliveries.start();
 
   let stopping = false;
-  const app = createApp(config, { ctx, providers, runner, deliveries, log, metrics, engines: configured, stopping: () => stopping });
+  const app = createApp(config, { ctx, providers, runner, deliveries, log, metrics, engines: configured, stopping: () => stopping, changes });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     log.info({ database: config.database }, `database ${config.database}`);
     log.info({ port: info.port }, `listening on http://${config.host}:${info.port}`);
@@ -106,7 +117,8 @@ async function main(): Promise<void> {
       log.error({ ms: Date.now() - started }, 'shutdown did not finish in time: exiting');
       void serviceLog.flush(200).finally(() => process.exit(1));
     }, config.shutdownGraceMs + 3000);
-    runner.close();
+    // Draft jobs stop at their next batch (the batches in flight are stored, within the grace) and are given back.
+    const jobsReleased = runner.stop(config.shutdownGraceMs).catch((error: unknown) => log.error({ err: error }, 'draft jobs: stop'));
     metricsServer?.close();
     metricsServer?.closeAllConnections();
     // No new connections; idle keep-alive ones close now, the others once their answer is sent (`Connection: close`).
@@ -118,6 +130,8 @@ async function main(): Promise<void> {
       server.closeAllConnections();
     }
     await released;
+    await jobsReleased;
+    await changes.close().catch((error: unknown) => log.error({ err: error }, 'change notices: close'));
     // The store before the engines: a draft job cut short records nothing and is resumed at the next start.
     await store.close().catch((error: unknown) => log.error({ err: error }, 'store: close'));
     await engines.stop().catch((error: unknown) => log.error({ err: error }, 'engines: stop'));

@@ -1,9 +1,18 @@
 /**
- * Reader traffic is hot: which edition is live is kept for a second per statement (a new
- * publication or an embargo's end shows within that second, and within the CDN's max-age
- * anyway), and the rendered bodies of editions, which never change, are kept by edition id
- * (the least recently loaded out past a bound). Both are readable synchronously once loaded, so a
- * warm request (and every 304) answers without waiting on a promise.
+ * Reader traffic is hot: which edition is live is kept per statement, and the rendered bodies
+ * of editions, which never change, are kept by edition id (the least recently loaded out past
+ * a bound). Both are readable synchronously once loaded, so a warm request (and every 304)
+ * answers without waiting on a promise.
+ *
+ * How long "which edition is live" is kept (README, "Several instances"):
+ * - until a change notice for the statement (src/store/change-feed.ts: a publication or a
+ *   withdrawal through any instance, or the CLI), or a reset of the feed, which forgets all;
+ * - at most `noticedTtlMs` while the feed is live (PostgreSQL, listening), a backstop for
+ *   changes made outside Editions; else (SQLite, where another process on the file announces
+ *   nothing here, or a feed that lost its connection) at most `ttlMs`, one second;
+ * - and never past the next embargo's end (PublishedIndex.nextChangeAt), on this process's
+ *   clock (ctx.now()): an embargoed edition shows at that instant on every instance.
+ * The bodies need no notice: an edition id names one content forever.
  */
 import type { OperationContext } from '../src/operations/context.ts';
 import { editionContent, publishedIndex, type LiveEditionRef, type PublishedIndex } from '../src/operations/read-published.ts';
@@ -28,35 +37,68 @@ interface BodyEntry {
   value?: Rendered;
 }
 
+export interface PublishedCacheOptions {
+  /** How long an index is kept when changes may go unannounced, ms (1 s). */
+  ttlMs?: number;
+  /** How long while `noticed()` (every change is announced to this process), ms (30 s). */
+  noticedTtlMs?: number;
+  /** True while every change reaches this process as a notice (ChangeFeed.live). */
+  noticed?: () => boolean;
+  maxBodies?: number;
+}
+
+/** When an answer read now ends: its time limit, or the next embargo's end if sooner. */
+export function expiryOf(now: number, ttlMs: number, nextChangeAt: string | null): number {
+  const next = nextChangeAt === null ? Number.POSITIVE_INFINITY : Date.parse(nextChangeAt);
+  return Math.min(now + ttlMs, next);
+}
+
 export class PublishedCache {
   private readonly indexes = new Map<string, IndexEntry>();
   private readonly bodies = new Map<string, BodyEntry>();
+  private readonly ttlMs: number;
+  private readonly noticedTtlMs: number;
+  private readonly noticed: () => boolean;
+  private readonly maxBodies: number;
 
   constructor(
     private readonly ctx: OperationContext,
-    private readonly ttlMs = 1000,
-    private readonly maxBodies = 500,
-  ) {}
+    options: PublishedCacheOptions = {},
+  ) {
+    this.ttlMs = options.ttlMs ?? 1000;
+    this.noticedTtlMs = options.noticedTtlMs ?? 30_000;
+    this.noticed = options.noticed ?? (() => false);
+    this.maxBodies = options.maxBodies ?? 500;
+  }
 
-  /** After a publication or a withdrawal in this process: read the statement's editions again. */
+  /** After a publication or a withdrawal (in this process, or a notice of another's): read the statement's editions again. */
   forget(slug: string): void {
     this.indexes.delete(slug);
+  }
+
+  /** After a reset of the change feed (notices may have been missed): read every statement's editions again. */
+  forgetAll(): void {
+    this.indexes.clear();
   }
 
   /** The live editions of a statement if they are loaded and fresh, else undefined. */
   indexNow(slug: string): PublishedIndex | undefined {
     const hit = this.indexes.get(slug);
-    return hit && hit.expires > Date.now() ? hit.value : undefined;
+    return hit && hit.expires > this.ctx.now().getTime() ? hit.value : undefined;
   }
 
   index(slug: string): Promise<PublishedIndex> {
-    const now = Date.now();
+    const now = this.ctx.now().getTime();
     const hit = this.indexes.get(slug);
     if (hit && hit.expires > now) return hit.promise;
-    const entry: IndexEntry = { promise: publishedIndex(this.ctx, slug), expires: now + this.ttlMs };
+    const entry: IndexEntry = { promise: publishedIndex(this.ctx, slug), expires: now + (this.noticed() ? this.noticedTtlMs : this.ttlMs) };
     this.indexes.set(slug, entry);
     entry.promise.then(
-      (value) => { entry.value = value; },
+      (value) => {
+        entry.value = value;
+        // "Nothing live yet" (or the previous edition) ends when the next embargo does.
+        entry.expires = expiryOf(now, entry.expires - now, value.nextChangeAt);
+      },
       () => { if (this.indexes.get(slug) === entry) this.indexes.delete(slug); },
     );
     if (this.indexes.size > 10_000) this.indexes.delete(this.indexes.keys().next().value!);

@@ -53,6 +53,8 @@ const schema = z.object({
   EDITIONS_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
   EDITIONS_STORAGE_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
   EDITIONS_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  EDITIONS_JOB_LEASE_MS: z.coerce.number().int().min(500).max(3_600_000).default(30_000),
+  EDITIONS_JOB_SWEEP_MS: z.coerce.number().int().min(50).max(3_600_000).default(2000),
   EDITIONS_PUBLIC_FRAME_ANCESTORS: z
     .string()
     .default("'self'")
@@ -120,6 +122,8 @@ export interface Config {
   storageWaitMs: number;
   /** Connections this instance keeps to PostgreSQL (EDITIONS_DB_POOL_SIZE); unused on SQLite. */
   databasePoolSize: number;
+  /** Draft jobs (src/jobs/runner.ts): how long a claimed job is this instance's without a renewal, and how often to look for jobs to take over. */
+  jobs: { leaseMs: number; sweepMs: number };
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -165,6 +169,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownGraceMs: e.EDITIONS_SHUTDOWN_GRACE_MS,
     storageWaitMs: e.EDITIONS_STORAGE_WAIT_MS,
     databasePoolSize: e.EDITIONS_DB_POOL_SIZE,
+    jobs: { leaseMs: e.EDITIONS_JOB_LEASE_MS, sweepMs: e.EDITIONS_JOB_SWEEP_MS },
   };
 }
 

@@ -26,6 +26,8 @@ describe('config', () => {
       metrics: { port: undefined, host: '127.0.0.1' },
       shutdownGraceMs: 3000,
       storageWaitMs: 5000,
+      databasePoolSize: 10,
+      jobs: { leaseMs: 30_000, sweepMs: 2000 },
     });
   });
 

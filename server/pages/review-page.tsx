@@ -23,6 +23,8 @@ export interface ReviewProps {
   locale: string;
   sourceLocale: string;
   segments: TranslationSegmentView[];
+  /** The segments whose current text the signed-in reviewer wrote (four-eyes: src/operations/review.ts, segmentsWrittenBy). */
+  own: ReadonlySet<string>;
   /** The whole translation's version tag as read: the locale-wide decision names it (src/operations/translation-tag.ts). */
   translationTag: string;
   /** The page of segments shown (segment-pages.tsx), the locale's segments, the first shown's index. */
@@ -79,6 +81,7 @@ export function ReviewPage(p: ReviewProps) {
           base={base}
           index={p.offset + i}
           segment={s}
+          own={p.own.has(s.id)}
           placeholders={p.placeholders.get(s.id) ?? []}
           back={p.back ? (p.back.texts.get(s.id) ?? null) : undefined}
           backUnknown={p.back?.unknown.get(s.id) ?? []}

@@ -6,7 +6,7 @@ import { backTranslate } from '../../src/operations/back-translate.ts';
 import type { OperationContext } from '../../src/operations/context.ts';
 import { overrideFinding } from '../../src/operations/quality.ts';
 import { getStatement, getTranslation } from '../../src/operations/read-statements.ts';
-import { review } from '../../src/operations/review.ts';
+import { review, segmentsWrittenBy } from '../../src/operations/review.ts';
 import { errorText } from './error-text.ts';
 import { varsOf, type PageEnv } from './page-env.ts';
 import { renderPage } from './render-page.ts';
@@ -37,6 +37,8 @@ export function reviewRoutes(ctx: OperationContext, providers: ProviderSet, rout
         error ??= e;
       }
     }
+    // Four-eyes, before the reviewer tries: the segments on this page whose current text they wrote.
+    const own = vars.session ? await segmentsWrittenBy(ctx, vars.session.actor, { slug, locale, segments: translation.segments.map((s) => s.id) }) : new Set<string>();
     const doneKey = c.req.query('done') ?? '';
     const done = ['approve', 'request_changes', 'overridden'].includes(doneKey) ? vars.t(`review.done.${doneKey}`) : undefined;
     return renderPage(
@@ -48,6 +50,7 @@ export function reviewRoutes(ctx: OperationContext, providers: ProviderSet, rout
         locale={translation.locale}
         sourceLocale={statement.sourceLocale}
         segments={translation.segments}
+        own={own}
         translationTag={translation.tag}
         page={page}
         total={translation.total}

@@ -18,6 +18,8 @@ export interface ReviewSegmentProps {
   base: string;
   index: number;
   segment: TranslationSegmentView;
+  /** The signed-in reviewer wrote its current text (four-eyes by authorship): they cannot approve it. */
+  own: boolean;
   placeholders: readonly Placeholder[];
   back: string | null | undefined;
   /** Words of the text the engine could not translate back (left as they were). */
@@ -28,9 +30,8 @@ export interface ReviewSegmentProps {
   sourceDir: 'ltr' | 'rtl';
 }
 
-export function ReviewSegment({ vars, base, index, segment: s, placeholders, back, backUnknown = [], sourceLocale, locale, dir, sourceDir }: ReviewSegmentProps) {
-  const { t, session } = vars;
-  const own = session !== null && s.lastEditor === session.actor.id;
+export function ReviewSegment({ vars, base, index, segment: s, own, placeholders, back, backUnknown = [], sourceLocale, locale, dir, sourceDir }: ReviewSegmentProps) {
+  const { t } = vars;
   const n = index + 1;
   return (
     <section class="segment review-segment" id={`seg-${s.id}`} data-segment={s.id} aria-labelledby={`h-${s.id}`}>

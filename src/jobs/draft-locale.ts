@@ -5,6 +5,15 @@
  * is stored with the job's progress in one transaction, so a crash loses at most the batch
  * in flight, and a restart sends only the segments still without a draft. A locale no engine
  * serves gets what translation memory has; the rest is left for people.
+ *
+ * Engine failures: a transient one that outlasted the engine's retries (429, 5xx, timeouts) and
+ * a refusal of the engine as a whole (an unsupported pair, no or refused credentials) are
+ * thrown, for the runner to run the locale again later or fail it; a request refused for its
+ * own content (another 4xx) fails its segments (counted) and the others go on.
+ *
+ * Under a runner, each batch's transaction first checks the job is still the runner's
+ * (`fence`), and `signal` stops the locale before its next batch (a shutdown, a lease taken
+ * over); a batch already sent is still stored.
  */
 import { DomainError } from '../errors.ts';
 import { xmlCodec } from '../markdown/placeholder-codec.ts';
@@ -33,6 +42,17 @@ export interface DraftLocaleJob {
   /** Runs a provider call under the provider's concurrency cap, with retries. */
   call: <T>(fn: () => Promise<T>) => Promise<T>;
   onProgress?: () => void;
+  /** Aborted: no further batch is started (its reason is thrown). */
+  signal?: AbortSignal;
+  /** Called first in each batch's transaction: throws when the job is no longer this runner's, and nothing is stored. */
+  fence?: (trx: Db) => Promise<void>;
+}
+
+/** A refusal of the engine as a whole, not of one request: the locale fails. */
+function refusesEngine(error: unknown): boolean {
+  if (error instanceof DomainError) return error.code.startsWith('provider_');
+  if (!(error instanceof ProviderError) || error.transient) return false;
+  return error.status === undefined || error.status === 401 || error.status === 403 || error.status === 404;
 }
 
 interface Outcome {
@@ -51,6 +71,7 @@ export async function draftLocale(ctx: OperationContext, job: DraftLocaleJob): P
   })();
 
   for (;;) {
+    job.signal?.throwIfAborted();
     const { statement, revision, translation } = await loadTranslation(ctx.store.db, job.slug, job.locale);
     const rows = await segmentRows(ctx.store.db, translation.id, revision.number);
     const bySegment = new Map(revision.segmentList.map((s) => [s.id, s]));
@@ -70,14 +91,21 @@ export async function draftLocale(ctx: OperationContext, job: DraftLocaleJob): P
       try {
         outcome = await translateBatch({ ...job, provider: job.provider }, statement.source_locale, batch, bySegment, glossary);
       } catch (error) {
-        if (error instanceof DomainError && error.code === 'provider_unsupported_pair') throw error;
+        if (job.signal?.aborted) throw job.signal.reason;
+        // Transient after the engine's retries: the runner runs the locale again later. A refused engine: the locale fails.
+        if ((error instanceof ProviderError && error.transient) || refusesEngine(error)) throw error;
+        // Refused for this request alone: its segments fail (counted), the others go on.
         for (const s of batch) failed.add(s.id);
-        await bump(ctx, job, { failed: batch.length, error: (error as Error).message });
+        await ctx.store.transaction(async (trx) => {
+          await job.fence?.(trx);
+          await bump(ctx, job, { failed: batch.length, error: (error as Error).message }, trx);
+        });
         continue;
       }
     }
     try {
       await ctx.store.transaction(async (trx) => {
+        await job.fence?.(trx);
         const current = await loadTranslation(trx, job.slug, job.locale);
         if (current.revision.number !== revision.number) throw new DomainError('revision_conflict', 'The source changed', { revision: current.revision.number });
         const { applied } = await storeDrafts(trx, current, outcome.drafts, null, ctx.now().toISOString());
@@ -134,7 +162,8 @@ async function translateBatch(
   // segment sent without its neighbours.
   const broken = checked.flatMap((c, i) => (c.ok ? [] : [i]));
   if (broken.length > 0) {
-    const again = await translate(broken.map((i) => requests[i]!));
+    // Should the second request fail (or the job stop meanwhile), the first answers stand, flagged.
+    const again = await translate(broken.map((i) => requests[i]!)).catch(() => []);
     for (const [k, i] of broken.entries()) {
       const answer = again[k];
       if (!answer || answer.id !== requests[i]!.id) continue;

@@ -2,13 +2,15 @@
 import { DomainError } from '../errors.ts';
 import { canonicalLocale } from '../locale.ts';
 import type { Db } from '../store/store.ts';
+import { byCodePoint } from '../text-order.ts';
 import { keptBySanitizer, schemeOf } from '../quality/url-scheme.ts';
 import { requireRole, type Actor } from '../workflow/roles.ts';
 import { iso, type OperationContext } from './context.ts';
 
 export async function linkTargetsFor(db: Db, locale: string): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('link_targets').select(['source_url', 'target_url']).where('locale', '=', locale).orderBy('source_url').execute();
-  return new Map(rows.map((r) => [r.source_url, r.target_url]));
+  const rows = await db.selectFrom('link_targets').select(['source_url', 'target_url']).where('locale', '=', locale).execute();
+  // Ordered here, not by the database's collation (the same order on SQLite and PostgreSQL).
+  return new Map(rows.sort((a, b) => byCodePoint(a.source_url, b.source_url)).map((r) => [r.source_url, r.target_url]));
 }
 
 /** A locale's map has at most `entries` entries, each URL at most `urlLength` characters (the API's schema uses these). */
@@ -46,9 +48,21 @@ export async function setLinkTargets(ctx: OperationContext, actor: Actor, locale
   }
   const at = iso(ctx);
   await ctx.store.transaction(async (trx) => {
-    await trx.deleteFrom('link_targets').where('locale', '=', locale).execute();
+    // Rows the new map lacks are deleted and the others upserted (inserted, or updated where the
+    // (locale, source URL) key exists): two replacements at once never meet that key, whichever
+    // commits last holds the whole map (docs/domain.md, "Concurrent writers").
+    const kept = new Set(entries.map(([from]) => from));
+    const present = await trx.selectFrom('link_targets').select('source_url').where('locale', '=', locale).execute();
+    const gone = present.map((r) => r.source_url).filter((url) => !kept.has(url));
+    for (let i = 0; i < gone.length; i += rowsPerInsert) await trx.deleteFrom('link_targets').where('locale', '=', locale).where('source_url', 'in', gone.slice(i, i + rowsPerInsert)).execute();
     const rows = entries.map(([source_url, target_url]) => ({ locale, source_url, target_url, updated_at: at }));
-    for (let i = 0; i < rows.length; i += rowsPerInsert) await trx.insertInto('link_targets').values(rows.slice(i, i + rowsPerInsert)).execute();
+    for (let i = 0; i < rows.length; i += rowsPerInsert) {
+      await trx
+        .insertInto('link_targets')
+        .values(rows.slice(i, i + rowsPerInsert))
+        .onConflict((oc) => oc.columns(['locale', 'source_url']).doUpdateSet((eb) => ({ target_url: eb.ref('excluded.target_url'), updated_at: eb.ref('excluded.updated_at') })))
+        .execute();
+    }
   });
   return { locale, targets: Object.fromEntries(await linkTargetsFor(ctx.store.db, locale)) };
 }

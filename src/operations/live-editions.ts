@@ -31,19 +31,36 @@ export interface LiveEdition {
 
 /** `limit`: only the newest (for feeds). */
 export async function liveEditions(ctx: OperationContext, filter: { locale?: string; limit?: number } = {}): Promise<LiveEdition[]> {
-  // Which edition is live per statement and locale, from the light columns of every edition.
+  return (await liveEditionsUntil(ctx, filter)).editions;
+}
+
+/**
+ * The live editions, and when that answer ends at the latest: `nextChangeAt`, the earliest end
+ * of an embargo still running (any statement, any locale: the others' alternates change too),
+ * else null. A publication or a withdrawal ends it too (src/store/change-feed.ts).
+ */
+export async function liveEditionsUntil(ctx: OperationContext, filter: { locale?: string; limit?: number } = {}): Promise<{ editions: LiveEdition[]; nextChangeAt: string | null }> {
+  const now = iso(ctx);
+  // Which edition is live per statement and locale, from the light columns of every edition
+  // not withdrawn (embargoed ones included, for when this answer ends).
   const rows = await ctx.store.db
     .selectFrom('editions')
     .innerJoin('statements', 'statements.id', 'editions.statement_id')
     .select(['editions.id', 'statements.slug', 'editions.locale', 'editions.visible_from'])
-    .where('editions.visible_from', '<=', iso(ctx))
     .where(notWithdrawn)
     .orderBy('editions.visible_from', 'asc')
     .orderBy('editions.published_at', 'asc')
     .execute();
   // Later rows win: the newest visible edition of each statement and locale.
   const live = new Map<string, (typeof rows)[number]>();
-  for (const r of rows) live.set(`${r.slug}\u0000${r.locale}`, r);
+  let nextChangeAt: string | null = null;
+  for (const r of rows) {
+    if (r.visible_from > now) {
+      nextChangeAt ??= r.visible_from;
+      continue;
+    }
+    live.set(`${r.slug}\u0000${r.locale}`, r);
+  }
   const localesOf = new Map<string, string[]>();
   for (const r of live.values()) localesOf.set(r.slug, [...(localesOf.get(r.slug) ?? []), r.locale]);
   const wanted = [...live.values()]
@@ -84,5 +101,5 @@ export async function liveEditions(ctx: OperationContext, filter: { locale?: str
     }
   }
   // Newest first (then by slug), as `wanted` is ordered.
-  return out;
+  return { editions: out, nextChangeAt };
 }

@@ -15,7 +15,8 @@ import { withFrontMatterLocale } from '../markdown/frontmatter.ts';
 import { fromJson, toJson } from '../store/json.ts';
 import { latestEditionRow, liveEditionRow } from '../store/queries/editions.ts';
 import { revisionOf, statementBySlug } from '../store/queries/statements.ts';
-import { rememberTranslation } from '../store/queries/tm.ts';
+import { lockStatement } from '../store/queries/lock.ts';
+import { rememberTranslations, type TmRemember } from '../store/queries/tm.ts';
 import { requireTranslation, segmentRows } from '../store/queries/translations.ts';
 import type { Db } from '../store/store.ts';
 import type { Provenance } from '../mt/provider.ts';
@@ -25,6 +26,7 @@ import { sha256 } from './source-document.ts';
 import { linkTargetsFor } from './link-targets.ts';
 import { isBlocking, localeQuality, refuseIfBlocked, type FindingView } from './quality.ts';
 import { enqueueEvent } from '../webhooks/enqueue.ts';
+import { announceChange } from '../store/change-feed.ts';
 
 export interface PublishInput {
   slug: string;
@@ -59,40 +61,48 @@ export interface Approval {
 }
 
 export async function publish(ctx: OperationContext, actor: Actor, input: PublishInput) {
-  const at = iso(ctx);
+  const readAt = iso(ctx);
   const embargo = parseEmbargo(input.embargoUntil);
   const locales = [...new Set(input.locales.map(canonicalLocale))];
   if (locales.length === 0) throw new DomainError('validation_failed', 'Name at least one locale to publish', { field: 'locales', problem: 'at least one locale', issue: { code: 'too_small', origin: 'array', minimum: 1, inclusive: true } });
   for (const locale of locales) requireRole(actor, ['publisher'], locale);
-  const shareOverride = input.override?.reason?.trim() ? { actor, reason: input.override.reason.trim(), at } : undefined;
+  const shareOverride = input.override?.reason?.trim() ? { actor, reason: input.override.reason.trim(), at: readAt } : undefined;
   // The document work (quality, reassembly, correction notices) is done first, outside the
   // write transaction (SQLite has one connection); the transaction builds the editions again
   // from what it reads, and waits on a worker only for what changed meanwhile.
   const documents = memoized(documentsOf(ctx));
-  const build = async (db: Db, statement: Statement, revision: Revision, locale: string) => {
+  const build = async (db: Db, statement: Statement, revision: Revision, locale: string, at: string) => {
     const built = locale === statement.source_locale ? sourceEdition(revision) : await translatedEdition(ctx, documents, db, statement, revision, locale, shareOverride);
     const hash = sha256(built.markdown);
     const previous = await latestEditionRow(db, statement.id, locale);
     const live = await liveEditionRow(db, statement.id, locale, at);
-    // A correction is dated when readers see it (the end of its embargo, if any).
-    const correction = live && live.hash !== hash
-      ? await documents.run('correction', { previous: { id: live.id, markdown: live.markdown }, markdown: built.markdown, at: embargo ?? at, note: input.correctionNote?.trim() || null, frontMatterKeys: ctx.frontMatterKeys })
+    // A correction is dated when readers see it (the end of its embargo, if any); the notice is
+    // worked out without its date, so that the one made before the transaction serves in it.
+    const notice = live && live.hash !== hash
+      ? await documents.run('correction', { previous: { id: live.id, markdown: live.markdown }, markdown: built.markdown, at: '', note: input.correctionNote?.trim() || null, frontMatterKeys: ctx.frontMatterKeys })
       : null;
+    const correction = notice ? { ...notice, at: embargo ?? at } : null;
     return { built, hash, previous, live, correction };
   };
   try {
     const statement = await statementBySlug(ctx.store.db, input.slug);
     const revision = await revisionOf(ctx.store.db, statement.id, statement.current_revision);
-    for (const locale of locales) await build(ctx.store.db, statement, revision, locale);
+    for (const locale of locales) await build(ctx.store.db, statement, revision, locale, readAt);
   } catch {
     // Whatever refuses the publication refuses it again in the transaction.
   }
   return ctx.store.transaction(async (trx) => {
-    const statement = await statementBySlug(trx, input.slug);
+    // Publishers of one statement queue on its row (PostgreSQL; SQLite has one writer at a
+    // time): each reads the editions the one before it made, so two cannot both supersede the
+    // same edition, nor both publish the same text. The time is read once the lock is held, so
+    // that an edition is never dated before the one it supersedes.
+    const statement = await lockStatement(trx, ctx.store.dialect, input.slug);
+    const at = iso(ctx);
     const revision = await revisionOf(trx, statement.id, statement.current_revision);
     const editions = [];
+    const remembered: TmRemember[] = [];
     for (const locale of locales) {
-      const { built, hash, previous, live, correction } = await build(trx, statement, revision, locale);
+      const { built, hash, previous, live, correction } = await build(trx, statement, revision, locale, at);
       // Nothing to do when the same text is live already; a scheduled one with the same text
       // is not live, so publishing now makes a new, visible edition.
       if (live && live.hash === hash && !embargo && previous?.id === live.id) {
@@ -122,12 +132,14 @@ export async function publish(ctx: OperationContext, actor: Actor, input: Publis
         path: `/published/${statement.slug}/${locale}`, ...(correction ? { correction } : {}),
       }, at, row.visible_from);
       if (locale !== statement.source_locale) {
-        for (const s of built.texts) {
-          await rememberTranslation(trx, { sourceLocale: statement.source_locale, targetLocale: locale, sourceText: s.source, targetText: s.target, origin: 'published', at });
-        }
+        for (const s of built.texts) remembered.push({ sourceLocale: statement.source_locale, targetLocale: locale, sourceText: s.source, targetText: s.target, origin: 'published', at });
       }
       editions.push({ ...row, created: true, findings: built.findings });
     }
+    // Every published text of every locale into translation memory, in one statement per 500.
+    await rememberTranslations(trx, remembered);
+    // Every instance reads the statement's live editions again once this commits.
+    await announceChange(ctx.store, trx, { kind: 'editions', slug: statement.slug });
     return { slug: statement.slug, editions };
   });
 }

@@ -1,6 +1,7 @@
 /**
  * The published side, for readers: which edition of each locale of a statement is live (one
- * small query), an edition's content by id (editions never change, so it can be kept), and
+ * small query) and until when that answer holds (the next embargo's end), an edition's
+ * content by id (editions never change, so it can be kept), and
  * the choice of a locale for a reader's languages (RFC 4647 lookup: fr-CA → fr), then the
  * configured fallbacks, then the source language.
  */
@@ -24,15 +25,21 @@ export interface PublishedIndex {
   sourceLocale: string;
   /** The live edition of each locale. */
   live: Map<string, LiveEditionRef>;
+  /**
+   * When an edition not withdrawn becomes visible next (the earliest embargo still running),
+   * else null: `live` holds until then, or until a publication or withdrawal.
+   */
+  nextChangeAt: string | null;
 }
 
 export async function publishedIndex(ctx: OperationContext, slug: string): Promise<PublishedIndex> {
+  const now = iso(ctx);
+  // Every edition not withdrawn, embargoed ones included (for when this answer ends).
   const rows = await ctx.store.db
     .selectFrom('statements')
     .leftJoin('editions', (j) =>
       j
         .onRef('editions.statement_id', '=', 'statements.id')
-        .on('editions.visible_from', '<=', iso(ctx))
         .on((eb) => eb.not(eb.exists(eb.selectFrom('edition_withdrawals').select('edition_id').whereRef('edition_withdrawals.edition_id', '=', 'editions.id')))))
     .select(['statements.source_locale', 'editions.id', 'editions.locale', 'editions.hash', 'editions.source_revision', 'editions.published_at', 'editions.visible_from'])
     .where('statements.slug', '=', slug)
@@ -41,12 +48,17 @@ export async function publishedIndex(ctx: OperationContext, slug: string): Promi
     .execute();
   if (rows.length === 0) throw new DomainError('statement_not_found', `No statement ${JSON.stringify(slug)}`, { slug });
   const live = new Map<string, LiveEditionRef>();
+  let nextChangeAt: string | null = null;
   for (const r of rows) {
-    if (r.id && r.locale && r.hash && r.source_revision !== null && r.published_at) {
-      live.set(r.locale, { id: r.id, locale: r.locale, hash: r.hash, sourceRevision: r.source_revision, publishedAt: r.published_at });
+    if (!r.id || !r.locale || !r.hash || r.source_revision === null || !r.published_at || !r.visible_from) continue;
+    if (r.visible_from > now) {
+      // Ordered by visible_from: the first one in the future is the next.
+      nextChangeAt ??= r.visible_from;
+      continue;
     }
+    live.set(r.locale, { id: r.id, locale: r.locale, hash: r.hash, sourceRevision: r.source_revision, publishedAt: r.published_at });
   }
-  return { slug, sourceLocale: rows[0]!.source_locale, live };
+  return { slug, sourceLocale: rows[0]!.source_locale, live, nextChangeAt };
 }
 
 export interface EditionContent {

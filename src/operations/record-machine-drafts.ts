@@ -6,9 +6,9 @@
  */
 import { DomainError } from '../errors.ts';
 import type { Provenance } from '../mt/provider.ts';
-import { rememberTranslation } from '../store/queries/tm.ts';
+import { rememberTranslations } from '../store/queries/tm.ts';
 import { requireRole, type Actor } from '../workflow/roles.ts';
-import { applySegmentEvent } from './apply-segment-event.ts';
+import { applySegmentEvents } from './apply-segment-event.ts';
 import { segmentRows } from '../store/queries/translations.ts';
 import type { Db } from '../store/store.ts';
 import { iso, type OperationContext } from './context.ts';
@@ -43,24 +43,31 @@ export async function recordMachineDrafts(ctx: OperationContext, actor: Actor | 
 
 type Target = Awaited<ReturnType<typeof loadOrStartTranslation>>;
 
-/** Stores drafts inside the caller's transaction; segments with human text keep it (the draft goes beside). */
+/**
+ * Stores drafts inside the caller's transaction; segments with human text keep it (the draft
+ * goes beside). In a few statements whatever the number of drafts: the rows read once, written
+ * together with their history, the memory entries in one insert (applySegmentEvents). Two
+ * drafts of one segment in one call: the last one counts.
+ */
 export async function storeDrafts(trx: Db, target: Pick<Target, 'statement' | 'revision' | 'translation' | 'locale'>, drafts: readonly MachineDraft[], actorId: string | null, at: string) {
   const { statement, revision, translation, locale } = target;
   const sourceText = new Map(revision.segmentList.map((s) => [s.id, s.text]));
-  const applied: string[] = [];
   const rows = new Map((await segmentRows(trx, translation.id, revision.number)).map((r) => [r.segment_id, r]));
-  for (const draft of drafts) {
+  const last = new Map(drafts.map((d) => [d.segmentId, d]));
+  const changes = [...last.values()].map((draft) => {
     const row = rows.get(draft.segmentId);
     if (!row) throw new DomainError('segment_not_found', `No segment ${draft.segmentId} in this translation`, { segmentId: draft.segmentId });
-    await applySegmentEvent(
-      trx,
-      { translationId: translation.id, revision: revision.number, segmentId: draft.segmentId, event: 'machine_draft', machine: { text: draft.text, provenance: draft.provenance }, actor: actorId, at },
+    return {
+      change: { translationId: translation.id, revision: revision.number, segmentId: draft.segmentId, event: 'machine_draft' as const, machine: { text: draft.text, provenance: draft.provenance }, actor: actorId, at },
       row,
-    );
-    applied.push(draft.segmentId);
-    if (draft.provenance.engine !== 'tm' && !draft.provenance.development) {
-      await rememberTranslation(trx, { sourceLocale: statement.source_locale, targetLocale: locale, sourceText: sourceText.get(draft.segmentId) ?? '', targetText: draft.text, origin: 'machine', at });
-    }
-  }
-  return { applied };
+    };
+  });
+  await applySegmentEvents(trx, changes);
+  await rememberTranslations(
+    trx,
+    [...last.values()]
+      .filter((draft) => draft.provenance.engine !== 'tm' && !draft.provenance.development)
+      .map((draft) => ({ sourceLocale: statement.source_locale, targetLocale: locale, sourceText: sourceText.get(draft.segmentId) ?? '', targetText: draft.text, origin: 'machine' as const, at })),
+  );
+  return { applied: changes.map((c) => c.change.segmentId) };
 }

@@ -9,12 +9,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../errors.ts';
-import { rememberTranslation } from '../store/queries/tm.ts';
-import { segmentRows } from '../store/queries/translations.ts';
+import { rememberTranslations } from '../store/queries/tm.ts';
+import { segmentRows, segmentRowsOf } from '../store/queries/translations.ts';
 import type { Db } from '../store/store.ts';
 import { authorsOfCurrentText } from '../workflow/four-eyes.ts';
 import { requireRole, type Actor } from '../workflow/roles.ts';
-import { applySegmentEvent, onlyDraftedSince } from './apply-segment-event.ts';
+import { applySegmentEvents, onlyDraftedSinceAll } from './apply-segment-event.ts';
 import { iso, type OperationContext } from './context.ts';
 import { loadTranslation } from './load-translation.ts';
 import { localeQuality, refuseIfBlocked } from './quality.ts';
@@ -59,10 +59,11 @@ async function requireVersionsRead(db: Db, input: ReviewInput, rows: readonly Ro
     }
   }
   const changed: { segmentId: string; read: number; version: number; state: string; text: string | null }[] = [];
-  for (const [id, version] of Object.entries(versions)) {
-    const row = byId.get(id)!;
-    // A machine draft put beside the text since (text and state unchanged) is no change of what was read.
-    if (row.version === version || (await onlyDraftedSince(db, row, version))) continue;
+  const read = Object.entries(versions).map(([id, version]) => ({ row: byId.get(id)!, version }));
+  // A machine draft put beside the text since (text and state unchanged) is no change of what was read (one query for all).
+  const drafted = await onlyDraftedSinceAll(db, read);
+  for (const { row, version } of read) {
+    if (row.version === version || drafted.has(row.segment_id)) continue;
     changed.push({ segmentId: row.segment_id, read: version, version: row.version, state: row.state, text: row.text });
   }
   if (changed.length > 0) {
@@ -82,6 +83,24 @@ async function authorsOf(db: Db, translationId: string, rows: readonly Row[]) {
   return authorsOfCurrentText(rows, history);
 }
 
+/** Of the authors by segment, the segments `actorId` wrote: four-eyes keeps them from approving these. */
+function writtenBy(authors: ReadonlyMap<string, ReadonlySet<string>>, actorId: string): string[] {
+  return [...authors].filter(([, who]) => who.has(actorId)).map(([id]) => id);
+}
+
+/**
+ * Of the named segments of a locale, those whose current text `actor` wrote, by the rule an
+ * approval applies (four-eyes by authorship): the review page marks them before the
+ * reviewer tries. Reads only.
+ */
+export async function segmentsWrittenBy(ctx: OperationContext, actor: Actor, input: { slug: string; locale: string; segments: readonly string[] }): Promise<Set<string>> {
+  if (input.segments.length === 0) return new Set();
+  const db = ctx.store.db;
+  const { translation, revision } = await loadTranslation(db, input.slug, input.locale);
+  const rows = await segmentRowsOf(db, translation.id, revision.number, input.segments);
+  return new Set(writtenBy(await authorsOf(db, translation.id, rows), actor.id));
+}
+
 export async function review(ctx: OperationContext, actor: Actor, input: ReviewInput) {
   const at = iso(ctx);
   return ctx.store.transaction(async (trx) => {
@@ -90,7 +109,7 @@ export async function review(ctx: OperationContext, actor: Actor, input: ReviewI
     const rows = await segmentRows(trx, translation.id, revision.number);
     const wholeLocale = !input.segments || input.segments.length === 0;
     const byId = new Map(rows.map((r) => [r.segment_id, r]));
-    let targets = wholeLocale ? rows : input.segments!.map((id) => {
+    let targets = wholeLocale ? rows : [...new Set(input.segments)].map((id) => {
       const row = byId.get(id);
       if (!row) throw new DomainError('segment_not_found', `No segment ${id} in this translation`, { segmentId: id });
       return row;
@@ -100,7 +119,7 @@ export async function review(ctx: OperationContext, actor: Actor, input: ReviewI
 
     if (input.decision === 'approve') {
       const authors = await authorsOf(trx, translation.id, wholeLocale ? rows : targets);
-      const own = [...authors].filter(([, who]) => who.has(actor.id)).map(([id]) => id);
+      const own = writtenBy(authors, actor.id);
       if (own.length > 0) {
         throw new DomainError('four_eyes', `${actor.name} wrote ${own.length} of these segments and cannot approve them`, { segments: own });
       }
@@ -116,29 +135,24 @@ export async function review(ctx: OperationContext, actor: Actor, input: ReviewI
       targets = rows.filter((r) => r.state === 'translated' || r.state === 'approved' || r.state === 'machine');
     }
 
+    // Every decision written together (a few statements whatever the number of segments): the
+    // segments and their history, the reviews, what approval teaches translation memory.
     const sourceText = new Map(revision.segmentList.map((s) => [s.id, s.text]));
     const event = input.decision === 'approve' ? 'approve' : 'request_changes';
-    const decided: string[] = [];
-    for (const row of targets) {
-      const updated = await applySegmentEvent(
+    const updated = await applySegmentEvents(
+      trx,
+      targets.map((row) => ({ change: { translationId: translation.id, revision: revision.number, segmentId: row.segment_id, event, actor: actor.id, comment: input.comment, at }, row })),
+    );
+    const decided = updated.map((r) => r.segment_id);
+    const reviews = decided.map((segmentId) => ({ id: randomUUID(), translation_id: translation.id, revision: revision.number, segment_id: segmentId as string | null, decision: input.decision, comment: input.comment ?? null, reviewer: actor.id, at }));
+    if (wholeLocale) reviews.push({ id: randomUUID(), translation_id: translation.id, revision: revision.number, segment_id: null, decision: input.decision, comment: input.comment ?? null, reviewer: actor.id, at });
+    // 8 columns a row: 4,000 parameters a statement.
+    for (let i = 0; i < reviews.length; i += 500) await trx.insertInto('reviews').values(reviews.slice(i, i + 500)).execute();
+    if (event === 'approve') {
+      await rememberTranslations(
         trx,
-        { translationId: translation.id, revision: revision.number, segmentId: row.segment_id, event, actor: actor.id, comment: input.comment, at },
-        row,
+        updated.filter((r) => r.text).map((r) => ({ sourceLocale: statement.source_locale, targetLocale: locale, sourceText: sourceText.get(r.segment_id) ?? '', targetText: r.text!, origin: 'approved' as const, at })),
       );
-      decided.push(row.segment_id);
-      await trx
-        .insertInto('reviews')
-        .values({ id: randomUUID(), translation_id: translation.id, revision: revision.number, segment_id: row.segment_id, decision: input.decision, comment: input.comment ?? null, reviewer: actor.id, at })
-        .execute();
-      if (event === 'approve' && updated.text) {
-        await rememberTranslation(trx, { sourceLocale: statement.source_locale, targetLocale: locale, sourceText: sourceText.get(row.segment_id) ?? '', targetText: updated.text, origin: 'approved', at });
-      }
-    }
-    if (wholeLocale) {
-      await trx
-        .insertInto('reviews')
-        .values({ id: randomUUID(), translation_id: translation.id, revision: revision.number, segment_id: null, decision: input.decision, comment: input.comment ?? null, reviewer: actor.id, at })
-        .execute();
     }
     return { locale, decision: input.decision, segments: decided };
   });

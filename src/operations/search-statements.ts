@@ -1,7 +1,12 @@
-/** Statements whose current title contains some words (case-insensitive), newest first, with progress. */
+/**
+ * Statements whose current title or slug contains the query (case-insensitive, the same on
+ * SQLite and PostgreSQL: both sides folded by search-text.ts), newest first, with progress.
+ * Three queries whatever the number found: the matches, then their progress (two).
+ */
 import { sql } from 'kysely';
-import { getStatement } from './read-statements.ts';
-import type { OperationContext } from './context.ts';
+import { iso, type OperationContext } from './context.ts';
+import { progressOf } from './read-statements.ts';
+import { foldForSearch } from './search-text.ts';
 
 /** `%`, `_` and the escape character itself match literally. */
 function likePattern(words: string): string {
@@ -9,21 +14,28 @@ function likePattern(words: string): string {
 }
 
 export async function searchStatements(ctx: OperationContext, query: string, limit = 50) {
-  const words = query.trim();
-  const rows = await ctx.store.db
+  const pattern = likePattern(foldForSearch(query));
+  const db = ctx.store.db;
+  const rows = await db
     .selectFrom('statements')
     .innerJoin('source_revisions', (join) =>
       join.onRef('source_revisions.statement_id', '=', 'statements.id').onRef('source_revisions.number', '=', 'statements.current_revision'),
     )
-    .select(['statements.slug'])
-    .where(sql<boolean>`(source_revisions.title like ${likePattern(words)} escape '\\' or statements.slug like ${likePattern(words)} escape '\\')`)
+    .select(['statements.id', 'statements.slug', 'statements.source_locale', 'statements.current_revision', 'statements.created_at', 'statements.updated_at', 'source_revisions.title'])
+    // Slugs are lower-case ASCII already (validation.ts), so the folded query compares with them as they are.
+    .where(sql<boolean>`(source_revisions.search_text like ${pattern} escape '\\' or statements.slug like ${pattern} escape '\\')`)
     .orderBy('statements.created_at', 'desc')
+    .orderBy('statements.id', 'desc')
     .limit(Math.min(Math.max(limit, 1), 100))
     .execute();
-  const statements = [];
-  for (const r of rows) {
-    const s = await getStatement(ctx, r.slug);
-    statements.push({ slug: s.slug, title: s.title, sourceLocale: s.sourceLocale, revision: s.revision, createdAt: s.createdAt, updatedAt: s.updatedAt, locales: s.locales });
-  }
-  return statements;
+  const progress = await progressOf(db, rows.map((r) => r.id), iso(ctx));
+  return rows.map((r) => ({
+    slug: r.slug,
+    title: r.title,
+    sourceLocale: r.source_locale,
+    revision: r.current_revision,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    locales: progress.get(r.id) ?? {},
+  }));
 }

@@ -4,6 +4,7 @@ import type { SegmentedDocument } from '../markdown/index.ts';
 import { documentsOf } from '../documents/workers.ts';
 import { DomainError } from '../errors.ts';
 import type { OperationContext } from './context.ts';
+import { searchTextOf } from './search-text.ts';
 import { toJson } from '../store/json.ts';
 import type { StoredSegment } from '../store/queries/statements.ts';
 import type { Db } from '../store/store.ts';
@@ -45,6 +46,7 @@ export async function insertRevision(db: Db, statementId: string, number: number
       segments: toJson(source.segments),
       content_hash: source.hash,
       title: source.title,
+      search_text: searchTextOf(source.title),
       created_by: actor,
       created_at: at,
     })

@@ -3,6 +3,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DomainError } from '../errors.ts';
 import { canonicalLocale } from '../locale.ts';
 import { requireAdmin, roleNames, type Actor, type RoleGrant, type RoleName } from '../workflow/roles.ts';
+import { isUniqueViolation, type Db } from '../store/store.ts';
 import { iso, type OperationContext } from './context.ts';
 
 export function hashToken(token: string): string {
@@ -44,13 +45,16 @@ export async function createUser(
   const token = input.token ?? newToken();
   const at = iso(ctx);
   const id = randomUUID();
-  await ctx.store.transaction(async (trx) => {
-    await trx.insertInto('users').values({ id, name, created_at: at }).execute();
-    const rows = [...new Map(roles.map((r) => [`${r.role}|${r.locale}`, r])).values()].map((r) => ({ user_id: id, role: r.role, locale: r.locale }));
-    for (let i = 0; i < rows.length; i += rowsPerInsert) await trx.insertInto('roles').values(rows.slice(i, i + rowsPerInsert)).execute();
-    await trx.insertInto('tokens').values({ id: randomUUID(), user_id: id, token_hash: hashToken(token), created_at: at, revoked_at: null }).execute();
-  });
+  await ctx.store.transaction((trx) => insertUser(trx, { id, name, roles, token, at }));
   return { id, name, roles, token };
+}
+
+async function insertUser(trx: Db, user: { id: string; name: string; roles: readonly RoleGrant[]; token: string; at: string }): Promise<void> {
+  const { id, at } = user;
+  await trx.insertInto('users').values({ id, name: user.name, created_at: at }).execute();
+  const rows = [...new Map(user.roles.map((r) => [`${r.role}|${r.locale}`, r])).values()].map((r) => ({ user_id: id, role: r.role, locale: r.locale }));
+  for (let i = 0; i < rows.length; i += rowsPerInsert) await trx.insertInto('roles').values(rows.slice(i, i + rowsPerInsert)).execute();
+  await trx.insertInto('tokens').values({ id: randomUUID(), user_id: id, token_hash: hashToken(user.token), created_at: at, revoked_at: null }).execute();
 }
 
 export async function authenticate(ctx: OperationContext, token: string | undefined): Promise<Actor> {
@@ -69,11 +73,27 @@ export async function authenticate(ctx: OperationContext, token: string | undefi
 
 /**
  * On first start with no users, an admin is created with the configured token, or a new one
- * that is returned (to be printed once).
+ * that is returned (to be printed once). Several instances starting at once on an empty
+ * database create one admin between them: the check and the insert are one transaction
+ * (serialized: SQLite's one writer, PostgreSQL's serializable isolation, whose loser runs
+ * again and finds the admin), and an instance that meets the configured token's unique key
+ * (inserted by another instance meanwhile) has found the admin too. Those find null.
  */
 export async function bootstrapAdmin(ctx: OperationContext, configuredToken: string | undefined) {
-  const any = await ctx.store.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-  if (any) return null;
-  const created = await createUser(ctx, null, { name: 'admin', roles: [{ role: 'admin', locale: '*' }], token: configuredToken });
-  return { token: created.token, generated: configuredToken === undefined };
+  const token = configuredToken ?? newToken();
+  const at = iso(ctx);
+  // A database with users needs no write (nor the write lock another process may hold).
+  if (await ctx.store.db.selectFrom('users').select('id').limit(1).executeTakeFirst()) return null;
+  try {
+    const created = await ctx.store.transaction(async (trx) => {
+      if (await trx.selectFrom('users').select('id').limit(1).executeTakeFirst()) return false;
+      await insertUser(trx, { id: randomUUID(), name: 'admin', roles: [{ role: 'admin', locale: '*' }], token, at });
+      return true;
+    });
+    if (!created) return null;
+  } catch (error) {
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  }
+  return { token, generated: configuredToken === undefined };
 }

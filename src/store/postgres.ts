@@ -90,7 +90,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   };
   const db = new Kysely<Schema>({ dialect });
   try {
-    await withStorageRetry(() => migrate(db), { ...retry, isTransient: (e) => isPostgresTransient(e) || isMigrationRace(e) });
+    await withStorageRetry(() => migrate(db), retry);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -102,12 +102,6 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     transaction: (fn) => withStorageRetry(() => db.transaction().setIsolationLevel('serializable').execute(fn), retry),
     close: () => db.destroy(),
   };
-}
-
-/** Two instances starting at once both try to create Kysely's migration tables: the loser tries again. */
-function isMigrationRace(error: unknown): boolean {
-  const code = errorCode(error) ?? errorCode((error as { cause?: unknown } | null)?.cause);
-  return code === '23505' || code === '42P07';
 }
 
 function quoteIdentifier(name: string): string {

@@ -2,6 +2,7 @@
  * The database schema as Kysely sees it. One schema for every dialect: ids are text
  * (UUIDs), times are ISO 8601 text, JSON is text, booleans are integers (0/1).
  */
+import type { Generated } from 'kysely';
 
 
 export interface UsersTable {
@@ -49,6 +50,8 @@ export interface SourceRevisionsTable {
   segments: string;
   content_hash: string;
   title: string | null;
+  /** The title folded for search (src/operations/search-text.ts); null: no title. */
+  search_text: string | null;
   created_by: string | null;
   created_at: string;
 }
@@ -194,6 +197,12 @@ export interface DraftJobsTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  /** The runner drafting the job (src/jobs/runner.ts); null: nobody holds it. */
+  lease_owner: string | null;
+  /** With an owner: the lease ends then unless renewed. Without: when a `waiting` job is due again. */
+  lease_until: string | null;
+  /** Rounds the job was left `waiting` in a row (the backoff between them). */
+  waits: Generated<number>;
 }
 
 export interface DraftJobLocalesTable {

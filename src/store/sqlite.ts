@@ -30,7 +30,7 @@ import {
   type QueryResult,
   type Transaction,
 } from 'kysely';
-import { migrate } from './migrate.ts';
+import { migrate, pendingMigrations } from './migrate.ts';
 import type { Schema } from './schema.ts';
 import { errorCode, withStorageRetry, type StorageRetryOptions } from './storage-retry.ts';
 import type { Store } from './store.ts';
@@ -54,8 +54,8 @@ export function isSqliteTransient(error: unknown): boolean {
 export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<Store> {
   const waitMs = options.waitMs ?? defaultStorageWaitMs;
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  // Opening and migrating happen once, before anything is served: they may block for the
-  // whole wait (another process migrating, or holding the lock).
+  // Opening happens once, before anything is served: it may block for the whole wait (another
+  // process holding the lock).
   const database = new Database(path, { timeout: Math.max(waitMs, 1) });
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
@@ -69,7 +69,23 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
       }
     })({ database }),
   });
-  await migrate(db);
+  // Kysely runs SQLite migrations outside a transaction and takes no lock: two processes
+  // opening a new file at once would both create the tables. The write lock, taken for the
+  // whole migration (DDL is transactional in SQLite), makes the second wait and then find them
+  // applied; the lock is asked for without blocking the thread (another store in this process
+  // may hold it) and retried asynchronously up to the wait.
+  // A database already current needs no lock (reads go on under another writer in WAL).
+  database.pragma('busy_timeout = 0');
+  if ((await pendingMigrations(db)).length > 0) await withStorageRetry(async () => {
+    database.prepare('begin immediate').run();
+    try {
+      await migrate(db);
+      database.prepare('commit').run();
+    } catch (error) {
+      if (database.inTransaction) database.prepare('rollback').run();
+      throw error;
+    }
+  }, retry);
   database.pragma(`busy_timeout = ${options.busyTimeoutMs ?? defaultBusyTimeoutMs}`);
   return {
     dialect: 'sqlite',

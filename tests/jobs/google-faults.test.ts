@@ -35,7 +35,7 @@ async function draftWithGoogle(w: World, timeoutMs = 5000) {
   await createStatement(w.ctx, w.publisher, { slug: 'short', sourceLocale: 'en', markdown: statement });
   const jobId = await requestDrafts(w.ctx, w.publisher, providers, parseRoutes('*=google'), { slug: 'short', locales: ['fr'] });
   const before = fake.requests.length;
-  await new DraftRunner(w.ctx, providers, { attempts: 4, baseDelayMs: 20, maxDelayMs: 2000 }).run(jobId);
+  await new DraftRunner(w.ctx, providers, { attempts: 4, baseDelayMs: 20, maxDelayMs: 2000 }, { localeRetry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 20 } }).run(jobId);
   return { job: await getJob(w.ctx, jobId), requests: fake.requests.slice(before) };
 }
 
@@ -76,14 +76,44 @@ describe.each(dialects)('draft jobs with a misbehaving engine ($name)', (dialect
     expect(broken.findings).toContainEqual(expect.objectContaining({ rule: 'placeholders', severity: 'fatal', key: 'placeholders.missing' }));
   });
 
-  it('fail the segments of a request that keeps failing, not the job', async () => {
+  it('run a locale again later when a request keeps failing after the engine\'s retries, and finish it', async () => {
     fake.faults.push({ status: 503 }, { status: 503 }, { status: 503 }, { status: 503 });
     const w = world();
     const { job, requests } = await draftWithGoogle(w);
-    expect(requests).toHaveLength(4);
+    // Four tries of the request, then the locale's next run: nothing failed for good.
+    expect(requests).toHaveLength(5);
+    expect(job.status).toBe('done');
+    expect(job.progress.fr).toMatchObject({ status: 'done', done: 3, failed: 0 });
+    expect((await getTranslation(w.ctx, 'short', 'fr')).segments.every((s) => s.state === 'machine')).toBe(true);
+  });
+
+  it('leave a locale waiting when its engine stays down past the runs, without failing its segments', async () => {
+    fake.faults.push(...Array.from({ length: 12 }, () => ({ status: 503 })));
+    const { job, requests } = await draftWithGoogle(world());
+    // Three runs of the locale, four tries each.
+    expect(requests).toHaveLength(12);
+    expect(job.status).toBe('waiting');
+    expect(job.progress.fr).toMatchObject({ status: 'waiting', done: 0, failed: 0 });
+    expect(job.progress.fr!.error).toMatch(/google: 503/);
+  });
+
+  it('fail the locale when the engine refuses its credentials', async () => {
+    fake.faults.push({ status: 403 });
+    const { job, requests } = await draftWithGoogle(world());
+    expect(requests).toHaveLength(1);
+    expect(job.status).toBe('failed');
+    expect(job.progress.fr).toMatchObject({ status: 'failed', done: 0 });
+    expect(job.progress.fr!.error).toMatch(/google: 403/);
+  });
+
+  it('fail the segments of a request refused for its content, not the job', async () => {
+    fake.faults.push({ status: 400 });
+    const w = world();
+    const { job, requests } = await draftWithGoogle(w);
+    expect(requests).toHaveLength(1);
     expect(job.status).toBe('done');
     expect(job.progress.fr).toMatchObject({ status: 'done', done: 0, failed: 3 });
-    expect(job.progress.fr!.error).toMatch(/google: 503/);
+    expect(job.progress.fr!.error).toMatch(/google: 400/);
     expect((await getTranslation(w.ctx, 'short', 'fr')).segments.every((s) => s.state === 'untranslated')).toBe(true);
   });
 });

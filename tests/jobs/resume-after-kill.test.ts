@@ -29,6 +29,8 @@ beforeAll(async () => {
     EDITIONS_GOOGLE_ENDPOINT: fake.endpoint,
     EDITIONS_GOOGLE_CONCURRENCY: '1',
     EDITIONS_APERTIUM: 'off',
+    // The killed process's lease on its job ends a second after its last renewal; `--resume` waits for it.
+    EDITIONS_JOB_LEASE_MS: '1000',
   };
 });
 afterAll(async () => {
@@ -73,5 +75,5 @@ describe('a draft job killed with SIGKILL', () => {
     const after = fake.requests.slice(killedAt).map((r) => r.body!.targetLanguageCode);
     for (const locale of stored) expect(after).not.toContain(locale);
     expect(progress().every((p) => p.done === p.total && p.total > 0)).toBe(true);
-  });
+  }, 60_000);
 });

@@ -47,13 +47,21 @@ export interface FakeGoogle {
   faults: Fault[];
   /** Every answer waits this long. */
   delayMs: number;
+  /** While true, each request is held (counted in `requests`, not answered) until `release()` lets it go. */
+  hold: boolean;
+  /** Lets the oldest `n` held requests be answered (all when n is omitted). */
+  release(n?: number): void;
+  /** Resolves once `n` requests have arrived in all (an event, not a sleep). */
+  waitForRequests(n: number): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startFakeGoogle(): Promise<FakeGoogle> {
   const requests: ReceivedRequest[] = [];
   const faults: Fault[] = [];
-  const state = { delayMs: 0 };
+  const state = { delayMs: 0, hold: false };
+  const held: (() => void)[] = [];
+  const arrivals: { n: number; resolve: () => void }[] = [];
   const sockets = new Set<Socket>();
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -66,6 +74,11 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
       body = undefined;
     }
     requests.push({ at: Date.now(), method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+    for (const a of arrivals.filter((x) => requests.length >= x.n)) {
+      arrivals.splice(arrivals.indexOf(a), 1);
+      a.resolve();
+    }
+    if (state.hold) await new Promise<void>((r) => held.push(r));
     const fault = faults.shift();
     if (state.delayMs > 0) await new Promise((r) => setTimeout(r, state.delayMs));
     if (fault === 'hang') return;
@@ -114,8 +127,19 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
     set delayMs(ms: number) {
       state.delayMs = ms;
     },
+    get hold() {
+      return state.hold;
+    },
+    set hold(on: boolean) {
+      state.hold = on;
+    },
+    release(n = held.length) {
+      for (const r of held.splice(0, n)) r();
+    },
+    waitForRequests: (n) => (requests.length >= n ? Promise.resolve() : new Promise<void>((resolve) => arrivals.push({ n, resolve }))),
     close: () =>
       new Promise<void>((r) => {
+        for (const release of held.splice(0)) release();
         for (const s of sockets) s.destroy();
         server.close(() => r());
       }),

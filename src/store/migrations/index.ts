@@ -5,6 +5,9 @@ import { draftJobs } from './0002-draft-jobs.ts';
 import { publishingOutputs } from './0003-publishing-outputs.ts';
 import { deliveryEdition } from './0005-delivery-edition.ts';
 import { sessions } from './0004-sessions.ts';
+import { draftJobLeases } from './0006-draft-job-leases.ts';
+import { searchText } from './0007-search-text.ts';
+import { listingIndexes } from './0008-listing-indexes.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -12,6 +15,9 @@ const migrations: Record<string, Migration> = {
   '0003-publishing-outputs': publishingOutputs,
   '0004-sessions': sessions,
   '0005-delivery-edition': deliveryEdition,
+  '0006-draft-job-leases': draftJobLeases,
+  '0007-search-text': searchText,
+  '0008-listing-indexes': listingIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {

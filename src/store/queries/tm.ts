@@ -1,6 +1,8 @@
 /** Translation memory rows: remember a translation, find exact and fuzzy matches. */
 import { createHash, randomUUID } from 'node:crypto';
 import { distance } from 'fastest-levenshtein';
+import type { Insertable } from 'kysely';
+import type { TmEntriesTable } from '../schema.ts';
 import type { Db } from '../store.ts';
 
 export type TmOrigin = 'published' | 'approved' | 'machine';
@@ -46,6 +48,37 @@ export async function rememberTranslation(db: Db, entry: TmRemember): Promise<vo
     })
     .onConflict((oc) => oc.columns(['source_locale', 'target_locale', 'source_hash', 'target_hash', 'origin']).doNothing())
     .execute();
+}
+
+/** Several entries in one statement per 500 (each of 10 columns): what publishing remembers of a locale. */
+export async function rememberTranslations(db: Db, entries: readonly TmRemember[]): Promise<void> {
+  const rows = new Map<string, Insertable<TmEntriesTable>>();
+  for (const entry of entries) {
+    const source = normaliseForTm(entry.sourceText);
+    const target = entry.targetText.trim();
+    if (source === '' || target === '') continue;
+    const row = {
+      id: randomUUID(),
+      source_locale: entry.sourceLocale,
+      target_locale: entry.targetLocale,
+      source_hash: tmHash(source),
+      source_text: source,
+      target_text: target,
+      origin: entry.origin,
+      source_length: source.length,
+      target_hash: createHash('sha256').update(target).digest('hex'),
+      created_at: entry.at,
+    };
+    rows.set([row.source_locale, row.target_locale, row.source_hash, row.target_hash, row.origin].join('\u0000'), row);
+  }
+  const all = [...rows.values()];
+  for (let i = 0; i < all.length; i += 500) {
+    await db
+      .insertInto('tm_entries')
+      .values(all.slice(i, i + 500))
+      .onConflict((oc) => oc.columns(['source_locale', 'target_locale', 'source_hash', 'target_hash', 'origin']).doNothing())
+      .execute();
+  }
 }
 
 export interface TmMatch {
@@ -104,21 +137,79 @@ export function similarity(a: string, b: string): number {
 }
 
 export async function fuzzyMatches(db: Db, sourceLocale: string, targetLocale: string, text: string, threshold = 0.75, limit = 5): Promise<TmMatch[]> {
-  const source = normaliseForTm(text);
-  const min = Math.floor(source.length * threshold);
-  const max = Math.ceil(source.length / threshold);
-  const rows = await db
-    .selectFrom('tm_entries')
-    .selectAll()
-    .where('source_locale', '=', sourceLocale)
-    .where('target_locale', '=', targetLocale)
-    .where('source_length', '>=', min)
-    .where('source_length', '<=', max)
-    .limit(5000)
-    .execute();
-  return rows
-    .map((r) => ({ sourceText: r.source_text, targetText: r.target_text, origin: r.origin, score: similarity(source, r.source_text), createdAt: r.created_at }))
-    .filter((m) => m.score >= threshold && m.score < 1)
-    .sort(byPreference)
-    .slice(0, limit);
+  return (await memoryMatches(db, sourceLocale, targetLocale, [text], { threshold, limit })).get(normaliseForTm(text))?.fuzzy ?? [];
+}
+
+/** The fuzzy matches of several texts (a page of segments), in one query: normalised text → matches, best first. */
+export async function fuzzyMatchesOf(db: Db, sourceLocale: string, targetLocale: string, texts: readonly string[], threshold = 0.75, limit = 5): Promise<Map<string, TmMatch[]>> {
+  const found = await memoryMatches(db, sourceLocale, targetLocale, texts, { threshold, limit });
+  return new Map([...found].map(([text, m]) => [text, m.fuzzy]));
+}
+
+/** Candidates read for each window of source lengths (as many as one text's look-up ever read). */
+const candidatesPerWindow = 5000;
+
+/**
+ * Exact (`exact: true`) and fuzzy matches of several texts in one query, whatever their number:
+ * the texts' windows of near length (only a text within 1/threshold of another's length can
+ * reach the threshold) merged where they overlap, read together, each candidate scored against
+ * the texts whose window holds it. Keyed by the normalised text.
+ */
+export async function memoryMatches(
+  db: Db,
+  sourceLocale: string,
+  targetLocale: string,
+  texts: readonly string[],
+  options: { threshold?: number; limit?: number; exact?: boolean } = {},
+): Promise<Map<string, { exact: TmMatch[]; fuzzy: TmMatch[] }>> {
+  const threshold = options.threshold ?? 0.75;
+  const limit = options.limit ?? 5;
+  const sources = [...new Set(texts.map(normaliseForTm))].map((text) => ({ text, min: Math.floor(text.length * threshold), max: Math.ceil(text.length / threshold) }));
+  const out = new Map(sources.map((s) => [s.text, { exact: [] as TmMatch[], fuzzy: [] as TmMatch[] }]));
+  if (sources.length === 0) return out;
+  const windows: { min: number; max: number }[] = [];
+  for (const s of [...sources].sort((a, b) => a.min - b.min)) {
+    const last = windows[windows.length - 1];
+    if (last && s.min <= last.max + 1) last.max = Math.max(last.max, s.max);
+    else windows.push({ min: s.min, max: s.max });
+  }
+  const hashes = options.exact ? sources.map((s) => tmHash(s.text)) : [];
+  // A page's texts merge into a few windows; past 1,000 of them, or 1,000 exact hashes, a query each (bound parameters).
+  const rows = [];
+  for (let i = 0; i < Math.max(windows.length, hashes.length); i += 1000) {
+    const someWindows = windows.slice(i, i + 1000);
+    const someHashes = hashes.slice(i, i + 1000);
+    rows.push(
+      ...(await db
+        .selectFrom('tm_entries')
+        .selectAll()
+        .where('source_locale', '=', sourceLocale)
+        .where('target_locale', '=', targetLocale)
+        .where((eb) =>
+          eb.or([
+            ...someWindows.map((w) => eb.and([eb('source_length', '>=', w.min), eb('source_length', '<=', w.max)])),
+            ...(someHashes.length > 0 ? [eb('source_hash', 'in', someHashes)] : []),
+          ]),
+        )
+        // Exact candidates first, should the cap be reached.
+        .$if(someHashes.length > 0, (q) => q.orderBy((eb) => eb.case().when('source_hash', 'in', someHashes).then(0).else(1).end()))
+        .limit(candidatesPerWindow * Math.max(1, someWindows.length) + (someHashes.length > 0 ? candidatesPerWindow : 0))
+        .execute()),
+    );
+  }
+  for (const s of sources) {
+    const found = out.get(s.text)!;
+    for (const r of rows) {
+      if (r.source_text === s.text) {
+        if (options.exact) found.exact.push({ sourceText: r.source_text, targetText: r.target_text, origin: r.origin, score: 1, createdAt: r.created_at });
+        continue;
+      }
+      if (r.source_length < s.min || r.source_length > s.max) continue;
+      const score = similarity(s.text, r.source_text);
+      if (score >= threshold && score < 1) found.fuzzy.push({ sourceText: r.source_text, targetText: r.target_text, origin: r.origin, score, createdAt: r.created_at });
+    }
+    found.exact.sort(byPreference);
+    found.fuzzy = found.fuzzy.sort(byPreference).slice(0, limit);
+  }
+  return out;
 }

@@ -1,0 +1,84 @@
+/**
+ * The review page's "you wrote this" hint follows the four-eyes rule an approval applies
+ * (authorship: anyone whose edit produced the current text, src/workflow/four-eyes.ts), not
+ * who saved last: a reviewer who wrote a segment that someone else saved again since still
+ * sees the hint there, and is refused (403 four_eyes) when approving it; a segment whose text
+ * someone else replaced carries no hint. Over HTTP against the service on 127.0.0.1 with a
+ * real SQLite file, signed in to the pages as a browser would.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, createUsers } from '../support/http-api.ts';
+import { signInToPages } from '../support/page-session.ts';
+import { startServer, type RunningServer } from '../support/start-server.ts';
+
+const admin = 'review-own-text-admin-token-0123';
+let server: RunningServer;
+let dir: string;
+const tokens: Record<string, string> = { admin };
+const call = apiClient(() => server, tokens);
+const slug = 'own-text';
+const base = `/api/statements/${slug}/translations/fr`;
+
+type Seg = { id: string; version: number; text: string; lastEditor: string | null };
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'editions-review-own-'));
+  server = await startServer({ EDITIONS_DB: join(dir, 'editions.db'), EDITIONS_ADMIN_TOKEN: admin, EDITIONS_APERTIUM: 'off' });
+  Object.assign(
+    tokens,
+    await createUsers(call, {
+      publisher: [{ role: 'publisher', locale: '*' }],
+      // Writes and reviews French.
+      writer: [{ role: 'translator', locale: 'fr' }, { role: 'reviewer', locale: 'fr' }],
+      translator: [{ role: 'translator', locale: 'fr' }],
+    }),
+  );
+}, 60_000);
+afterAll(async () => {
+  if (server) expect(await server.stop()).toBe(0);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Each segment's section of the review page, by segment id. */
+function sections(html: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of html.split('<section class="segment review-segment" id="seg-').slice(1)) out.set(part.slice(0, part.indexOf('"')), part.slice(0, part.indexOf('</section>')));
+  return out;
+}
+
+describe('the review page', () => {
+  it('tells a reviewer which texts they wrote by authorship, even when someone else saved last, as the approval judges them', async () => {
+    expect((await call('publisher', 'POST', '/api/statements', { slug, sourceLocale: 'en', markdown: '# Wells\n\nWe dug wells.\n' })).status).toBe(201);
+    // The reviewer writes both segments.
+    expect((await call('writer', 'PUT', base, '# Puits\n\nNous avons creusé des puits.\n', { 'content-type': 'text/markdown' })).status).toBe(200);
+    const [heading, paragraph] = (await call('writer', 'GET', base)).body.segments as Seg[];
+    // Another translator saves the heading again as it is (it stays the reviewer's text) and replaces the paragraph.
+    expect((await call('translator', 'PUT', `${base}/segments/${heading!.id}`, { text: 'Puits' }, { 'if-match': String(heading!.version) })).status).toBe(200);
+    expect((await call('translator', 'PUT', `${base}/segments/${paragraph!.id}`, { text: 'Nous avons foré des puits.' }, { 'if-match': String(paragraph!.version) })).status).toBe(200);
+    const now = (await call('writer', 'GET', base)).body.segments as Seg[];
+    // The other translator saved both last.
+    const translatorId = now[0]!.lastEditor;
+    expect(translatorId).not.toBeNull();
+    expect(now.map((s) => s.lastEditor)).toEqual([translatorId, translatorId]);
+
+    const session = await signInToPages(server.url, tokens.writer!);
+    const page = await fetch(`${server.url}/statements/${slug}/review/fr`, { headers: { cookie: `editions_session=${session}` } });
+    expect(page.status).toBe(200);
+    const bySegment = sections(await page.text());
+    expect([...bySegment.keys()]).toEqual([heading!.id, paragraph!.id]);
+    // The heading is still the reviewer's text: the hint; the paragraph is someone else's now: none.
+    expect(bySegment.get(heading!.id)).toContain('class="own-text"');
+    expect(bySegment.get(paragraph!.id)).not.toContain('class="own-text"');
+
+    // The approval judges them the same way.
+    const versions = Object.fromEntries(now.map((s) => [s.id, s.version]));
+    const refused = await call('writer', 'POST', `${base}/reviews`, { decision: 'approve', segments: [heading!.id], versions: { [heading!.id]: versions[heading!.id] } });
+    expect(refused.status, refused.text).toBe(403);
+    expect(refused.body.error).toMatchObject({ code: 'four_eyes', details: { segments: [heading!.id] } });
+    const approved = await call('writer', 'POST', `${base}/reviews`, { decision: 'approve', segments: [paragraph!.id], versions: { [paragraph!.id]: versions[paragraph!.id] } });
+    expect(approved.status, approved.text).toBe(200);
+  });
+});
