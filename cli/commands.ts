@@ -10,6 +10,8 @@ import { drafts } from './drafts.ts';
 import { importCommand } from './import.ts';
 import { publishCommand } from './publish.ts';
 import { exportCommand } from './export.ts';
+import { glossaryCommand } from './glossary.ts';
+import { tmCommand } from './tm.ts';
 import { parse, UsageError } from './parse-args.ts';
 
 export { UsageError };
@@ -37,6 +39,14 @@ Commands:
                                               publish approved locales together, all or none
   export <dir> [--base-url <url>]             every published edition as Markdown, HTML and
                                               JSON, feeds and a sitemap, for a static site
+  glossary import <file.tbx|file.csv> [--source <locale>]
+                                              glossary terms from TBX-Basic or CSV, all or none
+  glossary export [--format tbx|csv] [-o <file>] [--locale <locale>] [--collection <name>]
+                                              the glossary as TBX-Basic (default) or CSV
+  tm import <file.tmx>                        translation memory from TMX 1.4b (added, unchanged,
+                                              refused with why; a progress bar for large files)
+  tm export --source <locale> --target <locale> [-o <file>]
+                                              the approved memory of a pair as TMX 1.4b
 `;
 
 const segments: Command = async (args, { config, stdout }) => {
@@ -76,4 +86,4 @@ const translate: Command = async (args, { config, stdout, stderr }) => {
   return 0;
 };
 
-export const commands: Record<string, Command> = { segments, translate, import: importCommand, drafts, publish: publishCommand, export: exportCommand };
+export const commands: Record<string, Command> = { segments, translate, import: importCommand, drafts, publish: publishCommand, export: exportCommand, tm: tmCommand, glossary: glossaryCommand };

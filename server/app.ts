@@ -31,6 +31,7 @@ import { webhookRoutes } from './routes/webhooks.ts';
 import { linkTargetRoutes } from './routes/link-targets.ts';
 import { overrideRoutes } from './routes/overrides.ts';
 import { glossaryRoutes } from './routes/glossary.ts';
+import { tmRoutes } from './routes/tm.ts';
 import { backTranslationRoutes } from './routes/back-translation.ts';
 import { pagesRoutes } from './pages/pages-routes.ts';
 
@@ -104,6 +105,7 @@ export function createApp(config: Config, deps: AppDeps): OpenAPIHono {
   api.route('/', linkTargetRoutes(deps.ctx));
   api.route('/', overrideRoutes(deps.ctx));
   api.route('/', glossaryRoutes(deps.ctx));
+  api.route('/', tmRoutes(deps.ctx));
   api.route('/', backTranslationRoutes(deps.ctx, deps.providers, config.routes));
   api.route('/', draftRoutes(deps.ctx, deps.providers, config.routes, deps.runner));
   app.route('/api', api);

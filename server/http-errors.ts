@@ -13,6 +13,7 @@ const statuses: Partial<Record<ErrorCode, number>> = {
   webhook_not_found: 404,
   webhook_target_refused: 422,
   quality_blocked: 409,
+  glossary_import_refused: 422,
   not_found: 404,
   internal_error: 500,
   statement_exists: 409,
@@ -33,6 +34,8 @@ const statuses: Partial<Record<ErrorCode, number>> = {
   structure_mismatch: 422,
   placeholders_broken: 422,
   input_too_complex: 422,
+  xml_malformed: 400,
+  xml_doctype_refused: 400,
   service_busy: 503,
   storage_busy: 503,
 };

@@ -70,8 +70,14 @@ async function main(): Promise<void> {
   const engines = await startEngines(config);
   for (const line of await engines.describe()) log.info({}, `machine translation: ${line}`);
   const providers = metrics.meterProviders(engines.providers);
-  // Readiness checks the engines in use: Apertium when there is one, Google when it has credentials.
-  const configured = providers.all().filter((p) => !p.development && (p.id !== 'google' || config.google.keyFile !== undefined || config.google.metadata));
+  // Readiness checks the engines in use: Apertium when there is one, Google when it has
+  // credentials, DeepL when it has a key, the llm provider when a model is named.
+  const inUse: Record<string, boolean> = {
+    google: config.google.keyFile !== undefined || config.google.metadata,
+    deepl: config.deepl.authKey !== undefined,
+    llm: config.llm.model !== undefined,
+  };
+  const configured = providers.all().filter((p) => !p.development && (inUse[p.id] ?? true));
   // Jobs are claimed with a lease (several instances may share the database); the sweep takes over those whose instance died.
   const runner = new DraftRunner(ctx, providers, undefined, { leaseMs: config.jobs.leaseMs, sweepMs: config.jobs.sweepMs });
   metrics.watchRunner(runner);

@@ -28,6 +28,7 @@ export class ServiceMetrics {
   private readonly jobLocales = new Counter({ name: 'editions_draft_job_locales_total', help: "Locales of draft jobs finished, by engine (`none`: translation memory only), locale and the locale's outcome", labelNames: ['engine', 'locale', 'outcome'] as const, registers: [this.registry] });
   private readonly segments = new Counter({ name: 'editions_draft_segments_total', help: 'Segments drafted, by engine (`tm`: translation memory) and locale', labelNames: ['engine', 'locale'] as const, registers: [this.registry] });
   private readonly characters = new Counter({ name: 'editions_mt_characters_total', help: 'Characters sent to each machine-translation engine (billed characters), by engine and target locale', labelNames: ['engine', 'locale'] as const, registers: [this.registry] });
+  private readonly tokens = new Counter({ name: 'editions_mt_tokens_total', help: 'Tokens a model engine (llm) counted, by engine, target locale and kind (prompt, completion)', labelNames: ['engine', 'locale', 'kind'] as const, registers: [this.registry] });
   private readonly engineRequests = new Counter({ name: 'editions_mt_requests_total', help: 'Requests to each machine-translation engine, by engine and outcome', labelNames: ['engine', 'outcome'] as const, registers: [this.registry] });
   private readonly deliveries = new Counter({ name: 'editions_webhook_deliveries_total', help: 'Webhook delivery attempts, by outcome (delivered, retry, failed, refused)', labelNames: ['outcome'] as const, registers: [this.registry] });
   private readonly storageRetries = new Counter({ name: 'editions_storage_retries_total', help: 'Storage statements retried because the database was busy', registers: [this.registry] });
@@ -82,6 +83,10 @@ export class ServiceMetrics {
           metrics.engineRequests.inc({ engine: p.id, outcome: 'ok' });
           const billed = results.reduce((sum, r) => sum + r.billedCharacters, 0);
           if (billed > 0) metrics.characters.inc({ engine: p.id, locale: request.targetLocale }, billed);
+          for (const kind of ['prompt', 'completion'] as const) {
+            const n = results.reduce((sum, r) => sum + (r.tokens?.[kind] ?? 0), 0);
+            if (n > 0) metrics.tokens.inc({ engine: p.id, locale: request.targetLocale, kind }, n);
+          }
           return results;
         } catch (error) {
           metrics.engineRequests.inc({ engine: p.id, outcome: 'error' });

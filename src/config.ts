@@ -39,6 +39,15 @@ const schema = z.object({
   EDITIONS_GOOGLE_METADATA: z.enum(['true', 'false']).default('false'),
   EDITIONS_APERTIUM: z.union([z.enum(['auto', 'off']), z.url()]).default('auto'),
   EDITIONS_GOOGLE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
+  DEEPL_AUTH_KEY: z.string().min(1).optional(),
+  EDITIONS_DEEPL_SERVER_URL: z.url().optional(),
+  EDITIONS_DEEPL_FORMALITY: z.enum(['default', 'more', 'less', 'prefer_more', 'prefer_less']).default('prefer_more'),
+  EDITIONS_DEEPL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  EDITIONS_LLM_BASE_URL: z.url().optional(),
+  EDITIONS_LLM_MODEL: z.string().min(1).optional(),
+  EDITIONS_LLM_API_KEY: z.string().min(1).optional(),
+  EDITIONS_LLM_BATCH: z.coerce.number().int().min(1).max(200).default(20),
+  EDITIONS_LLM_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   EDITIONS_PUBLIC_URL: z.url().optional(),
   EDITIONS_WEBHOOK_RETRY_MS: z
     .string()
@@ -101,6 +110,10 @@ export interface Config {
     metadata: boolean;
     concurrency: number;
   };
+  /** DeepL (the `deepl` provider): available with a key; free keys (`…:fx`) reach the free API. */
+  deepl: { authKey: string | undefined; serverUrl: string | undefined; formality: 'default' | 'more' | 'less' | 'prefer_more' | 'prefer_less'; concurrency: number };
+  /** An OpenAI-compatible chat model (the `llm` provider): available when a model is named. */
+  llm: { baseURL: string | undefined; model: string | undefined; apiKey: string | undefined; batchSize: number; concurrency: number };
   /** Absolute base URL of the public site (feeds, sitemaps, webhook payloads); unset: the request's own origin. */
   publicUrl: string | undefined;
   webhooks: {
@@ -161,6 +174,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       metadata: e.EDITIONS_GOOGLE_METADATA === 'true',
       concurrency: e.EDITIONS_GOOGLE_CONCURRENCY,
     },
+    deepl: { authKey: e.DEEPL_AUTH_KEY, serverUrl: e.EDITIONS_DEEPL_SERVER_URL, formality: e.EDITIONS_DEEPL_FORMALITY, concurrency: e.EDITIONS_DEEPL_CONCURRENCY },
+    llm: { baseURL: e.EDITIONS_LLM_BASE_URL, model: e.EDITIONS_LLM_MODEL, apiKey: e.EDITIONS_LLM_API_KEY, batchSize: e.EDITIONS_LLM_BATCH, concurrency: e.EDITIONS_LLM_CONCURRENCY },
     publicUrl: e.EDITIONS_PUBLIC_URL?.replace(/\/+$/, ''),
     webhooks: { retryMs: e.EDITIONS_WEBHOOK_RETRY_MS, timeoutMs: e.EDITIONS_WEBHOOK_TIMEOUT_MS, allowHosts: webhookAllowHosts(e.EDITIONS_WEBHOOK_ALLOW_HOSTS) },
     publicFrameAncestors: e.EDITIONS_PUBLIC_FRAME_ANCESTORS,

@@ -13,6 +13,8 @@ export const errorCodes = [
   'input_not_utf8',
   'input_too_large',
   'input_too_complex',
+  'xml_malformed',
+  'xml_doctype_refused',
   'service_busy',
   'storage_busy',
   'locale_invalid',
@@ -43,6 +45,7 @@ export const errorCodes = [
   'webhook_not_found',
   'webhook_target_refused',
   'quality_blocked',
+  'glossary_import_refused',
   'not_found',
   'internal_error',
 ] as const;

@@ -27,6 +27,23 @@ export function decodeUtf8(bytes: Uint8Array, name: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new DomainError('input_not_utf8', `${name} is not valid UTF-8 text`, { path: name });
+    const line = lineOfFirstInvalidByte(bytes);
+    throw new DomainError('input_not_utf8', `${name} is not valid UTF-8 text (line ${line})`, { path: name, line });
   }
+}
+
+/** The 1-based line of the first byte that is not UTF-8 (line breaks are ASCII: never part of a bad sequence). */
+function lineOfFirstInvalidByte(bytes: Uint8Array): number {
+  const lossy = new TextDecoder('utf-8').decode(bytes);
+  let offset = 0;
+  let from = 0;
+  for (let at = lossy.indexOf('\uFFFD'); at >= 0; at = lossy.indexOf('\uFFFD', at + 1)) {
+    offset += Buffer.byteLength(lossy.slice(from, at));
+    if (!(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) {
+      return (lossy.slice(0, at).match(/\n/g)?.length ?? 0) + 1;
+    }
+    offset += 3;
+    from = at + 1;
+  }
+  return 1;
 }

@@ -19,6 +19,8 @@ describe('config', () => {
       mtTimeoutMs: 30_000,
       apertium: 'auto',
       google: { keyFile: undefined, projectId: undefined, location: 'global', endpoint: undefined, glossaries: new Map(), metadata: false, concurrency: 16 },
+      deepl: { authKey: undefined, serverUrl: undefined, formality: 'prefer_more', concurrency: 8 },
+      llm: { baseURL: undefined, model: undefined, apiKey: undefined, batchSize: 20, concurrency: 4 },
       publicUrl: undefined,
       webhooks: { retryMs: [5000, 300000, 1800000, 7200000, 18000000, 36000000], timeoutMs: 10_000, allowHosts: [] },
       publicFrameAncestors: "'self'",
@@ -29,6 +31,11 @@ describe('config', () => {
       databasePoolSize: 10,
       jobs: { leaseMs: 30_000, sweepMs: 2000 },
     });
+  });
+
+  it('reads the llm provider\'s settings', () => {
+    const c = loadConfig({ EDITIONS_LLM_BASE_URL: 'http://127.0.0.1:11434/v1', EDITIONS_LLM_MODEL: 'qwen2.5:7b', EDITIONS_LLM_BATCH: '8', EDITIONS_LLM_CONCURRENCY: '2' });
+    expect(c.llm).toEqual({ baseURL: 'http://127.0.0.1:11434/v1', model: 'qwen2.5:7b', apiKey: undefined, batchSize: 8, concurrency: 2 });
   });
 
   it('reads the environment', () => {

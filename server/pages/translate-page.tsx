@@ -30,6 +30,8 @@ export interface TranslateProps {
   page: number;
   placeholders: ReadonlyMap<string, readonly Placeholder[]>;
   providers: { id: string; label: string }[];
+  /** The engine that drafts this locale when none is chosen (routing); null: people translate. */
+  defaultEngine: { id: string; label: string } | null;
   job: JobView | null;
   error?: ErrorText | undefined;
   done?: string | undefined;
@@ -58,6 +60,9 @@ export function TranslatePage(p: TranslateProps) {
           ))}
         </select>
         <button type="submit">{t('translate.requestDrafts')}</button>
+        <p class="default-engine" data-engine={p.defaultEngine?.id ?? 'none'}>
+          {p.defaultEngine ? t('translate.defaultEngine', { locale: p.locale, engine: p.defaultEngine.label }) : t('translate.noEngine', { locale: p.locale })}
+        </p>
       </form>
       {p.translation === null ? (
         <form method="post" action={`${base}/start`}>

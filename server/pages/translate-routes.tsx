@@ -6,7 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { DomainError } from '../../src/errors.ts';
 import type { DraftRunner } from '../../src/jobs/runner.ts';
-import type { ProviderSet, Routes } from '../../src/mt/routing.ts';
+import { resolveProvider, type ProviderSet, type Routes } from '../../src/mt/routing.ts';
 import type { OperationContext } from '../../src/operations/context.ts';
 import { editSegment } from '../../src/operations/edit-segment.ts';
 import type { FindingView } from '../../src/operations/quality.ts';
@@ -47,6 +47,8 @@ export function translateRoutes(ctx: OperationContext, drafts: DraftDeps) {
     } catch (error) {
       if (!(error instanceof DomainError && error.code === 'translation_not_found')) throw error;
     }
+    // The engine a draft request without a chosen engine would use: the draft job's own routing.
+    const routed = await resolveProvider(drafts.providers, drafts.routes, statement.sourceLocale, translation?.locale ?? locale);
     const jobId = c.req.query('job');
     const job = jobId ? await getJob(ctx, jobId).catch(() => null) : null;
     const error = extra.error === undefined ? undefined : errorText(vars.t, extra.error);
@@ -64,6 +66,7 @@ export function translateRoutes(ctx: OperationContext, drafts: DraftDeps) {
         page={page}
         placeholders={new Map(statement.segments.map((s) => [s.id, s.placeholders]))}
         providers={drafts.providers.all().map((p) => ({ id: p.id, label: p.label }))}
+        defaultEngine={routed.provider ? { id: routed.provider.id, label: routed.provider.label } : null}
         job={job}
         error={error}
         done={done}

@@ -1,10 +1,41 @@
-/** Glossary terms: do-not-translate terms and preferred target terms with accepted variants (publishers add; anyone signed in reads). */
+/**
+ * Glossary terms: do-not-translate terms and preferred target terms with accepted variants
+ * (publishers add; anyone signed in reads). In and out as TBX-Basic or CSV too.
+ */
 import { createRoute, z } from '@hono/zod-openapi';
+import { DomainError } from '../../src/errors.ts';
 import { canonicalLocale } from '../../src/locale.ts';
 import type { OperationContext } from '../../src/operations/context.ts';
 import { addGlossaryTerm, glossaryFor } from '../../src/operations/glossary.ts';
+import { exportGlossary, importGlossary, type GlossaryFormat } from '../../src/operations/glossary-interchange.ts';
 import { openApiApp } from '../openapi-app.ts';
-import { ErrorBody } from '../schemas.ts';
+import { bounds, ErrorBody } from '../schemas.ts';
+
+/** `json`, `tbx` or `csv` by Content-Type, else 415. */
+function bodyKind(contentType: string | undefined): 'json' | GlossaryFormat {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/json') return 'json';
+  if (type === 'application/x-tbx+xml' || type === 'application/tbx+xml' || type === 'application/xml' || type === 'text/xml') return 'tbx';
+  if (type === 'text/csv') return 'csv';
+  throw new DomainError('unsupported_media_type', `Send application/json (one term), application/x-tbx+xml or text/csv, not ${type || 'nothing'}`, { type: type || 'none' });
+}
+
+const ImportRow = z.object({
+  line: z.number(),
+  term: z.string(),
+  locale: z.string().nullable(),
+  collection: z.string().nullable(),
+  outcome: z.enum(['added', 'unchanged', 'refused']),
+  reason: z.enum(['forbidden', 'invalid', 'conflict']).optional(),
+  problem: z.string().optional(),
+  remark: z.string().optional(),
+});
+
+const ExportQuery = z.object({
+  locale: z.string().max(bounds.tag).optional(),
+  collection: z.string().max(bounds.name).optional(),
+  source: z.string().max(bounds.tag).optional(),
+});
 
 const TermBody = z
   .object({
@@ -25,15 +56,27 @@ export function glossaryRoutes(ctx: OperationContext) {
     createRoute({
       method: 'post',
       path: '/glossary',
-      summary: 'Add a term: without targetLocale it must not be translated; with targetLocale and targetText it is the preferred term (variants: accepted spellings)',
-      request: { body: { content: { 'application/json': { schema: TermBody } }, required: true } },
+      summary:
+        'Add a term (JSON): without targetLocale it must not be translated; with targetLocale and targetText it is the preferred term (variants: accepted spellings). Or import a glossary: application/x-tbx+xml (TBX-Basic; `?source=` overrides the martif’s xml:lang) or text/csv (header: source tag, target tags, optional note, collection); all or nothing',
+      request: {
+        query: z.object({ source: z.string().max(bounds.tag).optional() }),
+        body: { content: { 'application/json': { schema: TermBody }, 'application/x-tbx+xml': { schema: z.string() }, 'text/csv': { schema: z.string() } } },
+      },
       responses: {
+        200: { description: 'A glossary imported: each entry (a term in one target language, or a do-not-translate term) added or unchanged', content: { 'application/json': { schema: z.object({ format: z.enum(['tbx', 'csv']), sourceLocale: z.string(), added: z.number(), unchanged: z.number(), entries: z.array(ImportRow) }) } } },
         201: { description: 'The term', content: { 'application/json': { schema: z.object({ id: z.string(), term: z.string() }).passthrough() } } },
+        400: { description: '`xml_malformed` (line, column), `xml_doctype_refused`, `validation_failed` (a CSV line named)', content: { 'application/json': { schema: ErrorBody } } },
         403: { description: 'Not a publisher', content: { 'application/json': { schema: ErrorBody } } },
+        422: { description: '`glossary_import_refused`: some entries refused (`details.entries`: every entry’s outcome, with why); nothing stored', content: { 'application/json': { schema: ErrorBody } } },
       },
     }),
     async (c) => {
-      const row = await addGlossaryTerm(ctx, c.get('actor'), c.req.valid('json'));
+      const kind = bodyKind(c.req.header('content-type'));
+      if (kind !== 'json') {
+        const source = c.req.valid('query').source;
+        return c.json(await importGlossary(ctx, c.get('actor'), { format: kind, text: await c.req.text(), ...(source !== undefined ? { sourceLocale: source } : {}) }), 200);
+      }
+      const row = await addGlossaryTerm(ctx, c.get('actor'), c.req.valid('json') as z.infer<typeof TermBody>);
       return c.json({ id: row.id, term: row.term, scope: row.scope, targetLocale: row.target_locale, targetText: row.target_text, variants: JSON.parse(row.variants) as string[], note: row.note }, 201);
     },
   );
@@ -50,5 +93,21 @@ export function glossaryRoutes(ctx: OperationContext) {
       return c.json({ terms: await glossaryFor(ctx, q.collection ?? null, canonicalLocale(q.locale)) }, 200);
     },
   );
+  for (const [format, type] of [['tbx', 'application/x-tbx+xml'], ['csv', 'text/csv']] as const) {
+    app.openapi(
+      createRoute({
+        method: 'get',
+        path: `/glossary.${format}`,
+        summary: `The glossary as ${format === 'tbx' ? 'TBX-Basic' : 'CSV'}: every term, or those that apply to \`locale\` and \`collection\` (terms for every statement included); \`source\`: the source language tag written (\`en\` by default)`,
+        request: { query: ExportQuery },
+        responses: { 200: { description: `The glossary (${type})`, content: { [type]: { schema: z.string() } } } },
+      }),
+      async (c) => {
+        const q = c.req.valid('query');
+        const body = await exportGlossary(ctx, { format, ...(q.locale !== undefined ? { locale: q.locale } : {}), ...(q.collection !== undefined ? { collection: q.collection } : {}), ...(q.source !== undefined ? { sourceLocale: q.source } : {}) });
+        return c.body(body, 200, { 'Content-Type': `${type}; charset=utf-8`, 'Content-Disposition': `attachment; filename="glossary.${format}"` });
+      },
+    );
+  }
   return app;
 }

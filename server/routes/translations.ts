@@ -12,6 +12,7 @@ import { DomainError } from '../../src/errors.ts';
 import { importXliff } from '../../src/interchange/xliff.ts';
 import { canonicalLocale } from '../../src/locale.ts';
 import { exportTranslationXliff } from '../../src/operations/export-xliff.ts';
+import { exportTranslationMarkdown } from '../../src/operations/export-translation.ts';
 import { importTexts, importTranslationMarkdown } from '../../src/operations/import-translation.ts';
 import { EditSegment, ErrorBody, Locale, ReviewBody, Segment, SegmentId, Slug, Translation } from '../schemas.ts';
 import { ifMatchVersion } from '../if-match.ts';
@@ -46,7 +47,7 @@ export function translationRoutes(ctx: OperationContext) {
     createRoute({
       method: 'get',
       path: '/statements/{slug}/translations/{locale}',
-      summary: 'A locale segment by segment (JSON); `{locale}.xlf`: XLIFF 2.0 for CAT tools',
+      summary: 'A locale segment by segment (JSON); `{locale}.xlf`: XLIFF 2.0 for CAT tools; `{locale}.md`: the translation as Markdown (the source’s text where a segment has none: `X-Editions-Untranslated`)',
       request: {
         params,
         query: z.object({
@@ -57,7 +58,7 @@ export function translationRoutes(ctx: OperationContext) {
         }),
       },
       responses: {
-        200: { description: 'A page of segments (source, machine draft, text, state, version, findings) with the locale’s total, counts per state and edition findings; `Link: rel="next"`', content: { 'application/json': { schema: Translation }, 'application/xliff+xml': { schema: z.string() } } },
+        200: { description: 'A page of segments (source, machine draft, text, state, version, findings) with the locale’s total, counts per state and edition findings; `Link: rel="next"`', content: { 'application/json': { schema: Translation }, 'application/xliff+xml': { schema: z.string() }, 'text/markdown': { schema: z.string() } } },
         304: { description: 'Not modified' },
         412: { description: 'The cursor is for an older source revision', content: { 'application/json': { schema: ErrorBody } } },
         ...errors,
@@ -68,6 +69,18 @@ export function translationRoutes(ctx: OperationContext) {
       if (file.endsWith('.xlf')) {
         const xml = await exportTranslationXliff(ctx, slug, file.slice(0, -4));
         return c.body(xml, 200, { 'Content-Type': 'application/xliff+xml; charset=utf-8', 'Content-Disposition': `attachment; filename="${slug}.${file}"` });
+      }
+      if (file.endsWith('.md')) {
+        const md = await exportTranslationMarkdown(ctx, slug, file.slice(0, -3));
+        return c.body(md.markdown, 200, {
+          'Content-Type': 'text/markdown; charset=utf-8',
+          'Content-Disposition': `attachment; filename="${slug}.${md.locale}.md"`,
+          // How much of the document is still the source's text, and where to read which segments (their states).
+          'X-Editions-Segments': String(md.segments),
+          'X-Editions-Untranslated': String(md.untranslated),
+          'X-Editions-Revision': String(md.revision),
+          Link: `</api/statements/${encodeURIComponent(slug)}/translations/${encodeURIComponent(md.locale)}>; rel="describedby"; type="application/json"`,
+        });
       }
       const locale = file;
       const query = c.req.valid('query');
@@ -93,7 +106,7 @@ export function translationRoutes(ctx: OperationContext) {
       summary: 'A whole translation: text/markdown (aligned by structure; 422 at the first mismatch) or application/xliff+xml (XLIFF 2.0); all or nothing',
       request: { params, body: { content: { 'text/markdown': { schema: z.string() }, 'application/xliff+xml': { schema: z.string() } } } },
       responses: {
-        200: { description: 'What changed', content: { 'application/json': { schema: z.object({ locale: z.string(), revision: z.number(), updated: z.number(), unchanged: z.number() }) } } },
+        200: { description: 'What changed', content: { 'application/json': { schema: z.object({ locale: z.string(), revision: z.number(), updated: z.number(), unchanged: z.number(), notTaken: z.array(z.object({ path: z.string(), segmentId: z.string().optional(), what: z.string(), kept: z.string().nullable(), found: z.string().nullable() })).optional().openapi({ description: 'Markdown: what the upload changed outside its texts (a URL, code, a front matter key that is not translated, …), not taken: the source’s stays' }) }) } } },
         422: { description: '`structure_mismatch`: the structure does not match the source; `placeholders_broken`: some texts break their source segment’s placeholders (`details.segments`: every one; nothing stored)', content: { 'application/json': { schema: ErrorBody } } },
         ...errors,
       },

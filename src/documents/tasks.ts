@@ -8,6 +8,7 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { alignTranslatedDocument, type Alignment } from '../markdown/align-document.ts';
 import { readFrontMatter, reassemble, segmentMarkdown, type DocumentLimits, type Reassembly, type SegmentedDocument } from '../markdown/index.ts';
+import { notTaken, type NotTaken } from '../markdown/not-taken.ts';
 import { rewriteUrls } from '../markdown/rewrite-urls.ts';
 import { checkEdition, checkSegment } from '../quality/index.ts';
 import type { GlossaryEntry, QualityFinding } from '../quality/types.ts';
@@ -35,9 +36,12 @@ function titleOf(tree: Root): string | null {
 }
 
 /** An uploaded translation (within the limits) aligned to the stored source by structure. */
-function align(input: { source: string; translated: string; frontMatterKeys: readonly string[] }, limits: DocumentLimits): Alignment {
+function align(input: { source: string; translated: string; frontMatterKeys: readonly string[] }, limits: DocumentLimits): Extract<Alignment, { ok: false }> | (Extract<Alignment, { ok: true }> & { notTaken: NotTaken[] }) {
   const translated = segmentMarkdown(input.translated, { frontMatterKeys: input.frontMatterKeys, limits });
-  return alignTranslatedDocument(segmentMarkdown(input.source, { frontMatterKeys: input.frontMatterKeys, limits: null }), translated);
+  const source = segmentMarkdown(input.source, { frontMatterKeys: input.frontMatterKeys, limits: null });
+  const aligned = alignTranslatedDocument(source, translated);
+  // What the upload changed outside its texts (a URL, code, a front matter key): named, since the source's stays.
+  return aligned.ok ? { ...aligned, notTaken: notTaken(source, translated) } : aligned;
 }
 
 export interface ReassembleTask {

@@ -20,7 +20,7 @@ import { xmlCodec } from '../markdown/placeholder-codec.ts';
 import { validatePlaceholders } from '../markdown/validate-placeholders.ts';
 import { protectTerms, restoreTerms } from '../mt/glossary-protect.ts';
 import { normaliseEngineOutput } from '../mt/normalise-output.ts';
-import type { MachineTranslationProvider, SegmentRequest } from '../mt/provider.ts';
+import type { MachineTranslationProvider, SegmentRequest, TranslationContext } from '../mt/provider.ts';
 import { ProviderError } from '../mt/retry.ts';
 import { batchSegments } from '../mt/translate-document.ts';
 import type { OperationContext } from '../operations/context.ts';
@@ -52,7 +52,8 @@ export interface DraftLocaleJob {
 function refusesEngine(error: unknown): boolean {
   if (error instanceof DomainError) return error.code.startsWith('provider_');
   if (!(error instanceof ProviderError) || error.transient) return false;
-  return error.status === undefined || error.status === 401 || error.status === 403 || error.status === 404;
+  // 402/456: the account's quota or payment is exhausted (DeepL's 456): no request of the locale can pass.
+  return error.status === undefined || error.status === 401 || error.status === 402 || error.status === 403 || error.status === 404 || error.status === 456;
 }
 
 interface Outcome {
@@ -65,10 +66,13 @@ interface Outcome {
 export async function draftLocale(ctx: OperationContext, job: DraftLocaleJob): Promise<void> {
   const failed = new Set<string>();
   const lookedUp = new Set<string>();
-  const glossary = await (async () => {
+  const terms = await (async () => {
     const statement = await ctx.store.db.selectFrom('statements').select('collection').where('slug', '=', job.slug).executeTakeFirstOrThrow();
-    return (await glossaryFor(ctx, statement.collection, job.locale)).filter((g) => g.doNotTranslate).map((g) => g.term);
+    return glossaryFor(ctx, statement.collection, job.locale);
   })();
+  const glossary = terms.filter((g) => g.doNotTranslate).map((g) => g.term);
+  // For engines that read context (llm): the glossary's terms for the pair; the title is added per batch.
+  const contextTerms = terms.map((g) => ({ term: g.term, doNotTranslate: g.doNotTranslate, ...(g.targetText ? { target: g.targetText } : {}) }));
 
   for (;;) {
     job.signal?.throwIfAborted();
@@ -89,7 +93,8 @@ export async function draftLocale(ctx: OperationContext, job: DraftLocaleJob): P
     } else {
       const batch = batchSegments(needs.map(({ id, text }) => ({ id, text })), job.provider.limits)[0]!;
       try {
-        outcome = await translateBatch({ ...job, provider: job.provider }, statement.source_locale, batch, bySegment, glossary);
+        const context: TranslationContext = { ...(revision.title ? { title: revision.title } : {}), terms: contextTerms };
+        outcome = await translateBatch({ ...job, provider: job.provider }, statement.source_locale, batch, bySegment, glossary, context);
       } catch (error) {
         if (job.signal?.aborted) throw job.signal.reason;
         // Transient after the engine's retries: the runner runs the locale again later. A refused engine: the locale fails.
@@ -135,6 +140,7 @@ async function translateBatch(
   batch: readonly SegmentRequest[],
   bySegment: ReadonlyMap<string, StoredSegment>,
   glossary: readonly string[],
+  context?: TranslationContext,
 ): Promise<Outcome> {
   const protectedTerms = new Map<string, Map<number, string>>();
   const requests = batch.map((s) => {
@@ -143,7 +149,7 @@ async function translateBatch(
     return { id: s.id, text: xmlCodec.encode(p.tokens) };
   });
   const translate = (segments: readonly SegmentRequest[]) =>
-    job.call(() => job.provider.translate({ sourceLocale, targetLocale: job.locale, segments }));
+    job.call(() => job.provider.translate({ sourceLocale, targetLocale: job.locale, segments, ...(context ? { context } : {}) }));
   const results = await translate(requests);
   if (results.length !== requests.length || results.some((r, i) => r.id !== requests[i]!.id)) {
     throw new ProviderError(`${job.provider.id} answered ${results.length} segments for ${requests.length}`, { transient: true });

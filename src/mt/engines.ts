@@ -8,7 +8,7 @@ import { createApertiumProvider } from './apertium/apertium-provider.ts';
 import { apyInstalled, startApy } from './apertium/apy-server.ts';
 import type { MachineTranslationProvider } from './provider.ts';
 import { createProviderSet } from './registry.ts';
-import type { ProviderSet } from './routing.ts';
+import { defaultChain, type ProviderSet } from './routing.ts';
 
 export interface Engines {
   providers: ProviderSet;
@@ -55,13 +55,36 @@ export async function startEngines(config: Config): Promise<Engines> {
         else if (p.id === 'apertium') {
           const targets = ['es', 'ca', 'gl', 'eo', 'hr', 'sr', 'bs', 'pt', 'fr', 'it', 'oc', 'eu'].filter((t) => p.supports(sourceLocale, t));
           lines.push(`${p.id}: ${sourceLocale} → ${targets.join(', ') || 'nothing'} (${apyNote})`);
+        } else if (p.id === 'llm') {
+          lines.push(`llm: ${sourceLocale} → every language it serves (model ${config.llm.model} at ${config.llm.baseURL ?? "OpenAI's API"})`);
+        } else if (p.usage) {
+          // The account's use this period where the engine reports it (DeepL's /v2/usage).
+          const usage = await p.usage().then(
+            (u) => `${u.used.toLocaleString('en')}${u.limit !== null ? ` of ${u.limit.toLocaleString('en')}` : ''} ${u.unit} used this billing period`,
+            (error: unknown) => `usage unknown: ${(error as Error).message}`,
+          );
+          lines.push(`${p.id}: ${sourceLocale} → every language it serves (${usage})`);
         } else lines.push(`${p.id}: ${sourceLocale} → every language it serves`);
       }
       if (!providers.get('apertium')) lines.push(`apertium: ${apyNote}`);
       const routes = [...config.routes].map(([locale, chain]) => `${locale}=${chain.join('|')}`);
-      lines.push(`routes: ${routes.length > 0 ? routes.join(', ') : 'none configured: apertium where it serves the pair, else google, else people'}`);
+      lines.push(`routes: ${routes.length > 0 ? routes.join(', ') : `none configured: ${await defaultOrder(providers)}`}`);
       return lines;
     },
     stop: () => stopApy(),
   };
+}
+
+/**
+ * The order routing tries engines in when no route is configured (routing.ts's defaultChain),
+ * naming the engines that are available: `apertium where it serves the pair, else deepl where it serves the pair, else people`.
+ */
+async function defaultOrder(providers: ProviderSet): Promise<string> {
+  const order: string[] = [];
+  for (const id of defaultChain(providers)) {
+    const p = providers.get(id)!;
+    if (!(await p.availability()).available) continue;
+    order.push(`${id} where it serves the pair`);
+  }
+  return [...order, 'people'].join(', else ');
 }

@@ -36,6 +36,16 @@ export interface SegmentResult {
   text: string;
   provenance: Provenance;
   billedCharacters: number;
+  /** Tokens the engine counted for this segment's share of its request (the `llm` provider); absent for engines that bill characters only. */
+  tokens?: { prompt: number; completion: number };
+}
+
+/** What a context-reading engine (the `llm` provider) is told besides the segments; others ignore it. */
+export interface TranslationContext {
+  /** The statement's title. */
+  title?: string;
+  /** Glossary terms for the pair: a required translation (`target`), or do-not-translate. */
+  terms?: readonly { term: string; target?: string; doNotTranslate: boolean }[];
 }
 
 export interface TranslateRequest {
@@ -44,6 +54,8 @@ export interface TranslateRequest {
   segments: readonly SegmentRequest[];
   /** A glossary resource the engine knows (Google's glossaryConfig), where configured. */
   glossary?: string;
+  /** The statement's title and glossary terms, for engines that read context. */
+  context?: TranslationContext;
 }
 
 export interface ProviderLimits {
@@ -71,4 +83,14 @@ export interface MachineTranslationProvider {
    * or ProviderError (transient or not) when the engine fails.
    */
   translate(request: TranslateRequest): Promise<SegmentResult[]>;
+  /** The account's use this billing period, where the engine reports it (DeepL's `/v2/usage`): for the start-up log. */
+  usage?(): Promise<ProviderUsage>;
+}
+
+/** An engine account's use this billing period. */
+export interface ProviderUsage {
+  unit: 'characters' | 'tokens';
+  used: number;
+  /** The period's limit; null: none. */
+  limit: number | null;
 }

@@ -1,10 +1,13 @@
 /**
  * The providers this configuration offers, by id: `pseudo` (development only), `google`
- * (available with standard Google credentials) and, where configured, `apertium`.
+ * (available with standard Google credentials), `deepl` (with DEEPL_AUTH_KEY) and, where
+ * configured, `apertium`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Config } from '../config.ts';
+import { createDeepLProvider } from './deepl/deepl-provider.ts';
 import { createGoogleProvider } from './google/google-provider.ts';
+import { createLlmProvider } from './llm/llm-provider.ts';
 import type { MachineTranslationProvider } from './provider.ts';
 import { createPseudoProvider } from './pseudo.ts';
 import type { ProviderSet } from './routing.ts';
@@ -15,7 +18,7 @@ export function providerSetOf(providers: readonly MachineTranslationProvider[]):
 }
 
 export function createProviderSet(config: Config, extra: readonly MachineTranslationProvider[] = []): ProviderSet {
-  return providerSetOf([createPseudoProvider(), googleFrom(config), ...extra]);
+  return providerSetOf([createPseudoProvider(), googleFrom(config), deeplFrom(config), llmFrom(config), ...extra]);
 }
 
 function googleFrom(config: Config): MachineTranslationProvider {
@@ -30,6 +33,16 @@ function googleFrom(config: Config): MachineTranslationProvider {
     timeoutMs: config.mtTimeoutMs,
     concurrency: config.google.concurrency,
   });
+}
+
+function deeplFrom(config: Config): MachineTranslationProvider {
+  const { authKey, serverUrl, formality, concurrency } = config.deepl;
+  return createDeepLProvider({ authKey, ...(serverUrl ? { serverUrl } : {}), formality, timeoutMs: config.mtTimeoutMs, concurrency });
+}
+
+function llmFrom(config: Config): MachineTranslationProvider {
+  const { baseURL, model, apiKey, batchSize, concurrency } = config.llm;
+  return createLlmProvider({ baseURL, model, apiKey, timeoutMs: config.mtTimeoutMs, batchSize, concurrency });
 }
 
 function projectOfKey(file: string): string | undefined {

@@ -73,7 +73,7 @@ export async function resolveProvider(
 }
 
 /** With no routes configured: every real engine in turn (offline Apertium first). */
-function defaultChain(providers: ProviderSet): string[] {
+export function defaultChain(providers: ProviderSet): string[] {
   const ids = providers.all().filter((p) => !p.development).map((p) => p.id);
   return [...ids.filter((id) => id === 'apertium'), ...ids.filter((id) => id !== 'apertium')];
 }

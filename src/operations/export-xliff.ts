@@ -3,11 +3,13 @@ import { translator } from '../i18n.ts';
 import { exportXliff } from '../interchange/xliff.ts';
 import type { OperationContext } from './context.ts';
 import { glossaryFor } from './glossary.ts';
-import { getStatement, getTranslation } from './read-statements.ts';
+import { translationForExport } from './export-translation.ts';
+import { getStatement } from './read-statements.ts';
 
 export async function exportTranslationXliff(ctx: OperationContext, slug: string, locale: string): Promise<string> {
   const statement = await getStatement(ctx, slug);
-  const translation = await getTranslation(ctx, slug, locale);
+  // A locale not started yet: every segment without a target, so that a CAT tool can start there (nothing is started).
+  const translation = await translationForExport(ctx, slug, locale);
   const glossary = await glossaryFor(ctx, statement.collection, translation.locale);
   const t = translator('en');
   const placeholders = new Map(statement.segments.map((s) => [s.id, s.placeholders]));

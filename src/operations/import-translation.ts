@@ -4,6 +4,7 @@
  * uploader. A Markdown document whose structure does not match the source's is refused,
  * naming the first place where they differ; an upload with any text whose placeholders are
  * broken is refused whole (placeholders_broken, naming every such segment), nothing stored.
+ * What a Markdown upload changed outside its texts is not taken and named (`notTaken`).
  */
 import { DomainError } from '../errors.ts';
 import { documentsOf } from '../documents/workers.ts';
@@ -28,7 +29,8 @@ export async function importTranslationMarkdown(ctx: OperationContext, actor: Ac
     const m = aligned.mismatch;
     throw new DomainError('structure_mismatch', `The document does not have the source's structure at ${m.path}: expected ${m.expected}, found ${m.found}`, m);
   }
-  return importTexts(ctx, actor, { slug: input.slug, locale: input.locale, texts: aligned.texts });
+  // What the texts cannot carry (a changed URL, code, a front matter key) is named in the answer: the source's stays.
+  return { ...(await importTexts(ctx, actor, { slug: input.slug, locale: input.locale, texts: aligned.texts })), notTaken: aligned.notTaken };
 }
 
 export async function importTexts(ctx: OperationContext, actor: Actor, input: { slug: string; locale: string; texts: ReadonlyMap<string, string> }) {

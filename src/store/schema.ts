@@ -160,7 +160,7 @@ export interface TmEntriesTable {
   source_hash: string;
   source_text: string;
   target_text: string;
-  origin: 'published' | 'approved' | 'machine';
+  origin: 'published' | 'approved' | 'imported' | 'machine';
   /** Length of the source text, for fuzzy candidate windows. */
   source_length: number;
   /** sha256 of the target text (one entry per source, target and origin). */

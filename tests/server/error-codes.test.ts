@@ -140,6 +140,9 @@ const cases: Record<ErrorCode, HttpCase | OtherCase> = {
   },
   input_too_large: { http: () => call('publisher', 'POST', '/api/statements?slug=huge&sourceLocale=en', 'x'.repeat(2_100_000), { 'content-type': 'text/markdown' }), details: { limit: 2_000_000 } },
   input_too_complex: { http: () => call('publisher', 'POST', '/api/statements?slug=deep&sourceLocale=en', `${'> '.repeat(100)}x`, { 'content-type': 'text/markdown' }), details: { limit: 'nesting', max: 32 } },
+  // A TMX whose element is not closed; a TMX whose DOCTYPE declares an entity.
+  xml_malformed: { http: () => call('admin', 'POST', '/api/tm', '<tmx version="1.4">\n<body></tmx>', { 'content-type': 'application/x-tmx+xml' }), details: { line: 2, column: 12 } },
+  xml_doctype_refused: { http: () => call('admin', 'POST', '/api/tm', '<!DOCTYPE tmx [<!ENTITY a "b">]><tmx version="1.4"><body/></tmx>', { 'content-type': 'application/x-tmx+xml' }) },
   service_busy: {
     where: 'document workers with every worker and queue place taken (one worker, no queue)',
     raise: async () => {
@@ -203,6 +206,7 @@ const cases: Record<ErrorCode, HttpCase | OtherCase> = {
   edition_withdrawn: { http: () => call('publisher', 'POST', `/api/statements/codes/editions/${enEdition}/withdraw`, { reason: 'again' }) },
   not_found: { http: () => call(null, 'GET', '/no/such/page') },
   webhook_not_found: { http: () => call('admin', 'GET', '/api/webhooks/nope/deliveries'), details: { webhookId: 'nope' } },
+  glossary_import_refused: { http: () => call('publisher', 'POST', '/api/glossary', 'en,fr\nUnited Nations,Nations unies\nUnited Nations,ONU\n', { 'content-type': 'text/csv' }), details: { refused: 1, total: 2, line: 3, term: 'United Nations' } },
   webhook_target_refused: { http: () => call('admin', 'POST', '/api/webhooks', { url: 'http://169.254.169.254/latest/meta-data/' }), details: { target: 'http://169.254.169.254', reason: 'address', range: 'linkLocal' } },
   internal_error: {
     // Last: breaks the database under the running service (a table dropped behind its back).

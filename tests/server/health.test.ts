@@ -24,7 +24,7 @@ describe('the service', () => {
   it('answers GET /health on 127.0.0.1', async () => {
     const res = await fetch(`${server.url}/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', providers: ['pseudo', 'google'] });
+    expect(await res.json()).toEqual({ status: 'ok', providers: ['pseudo', 'google', 'deepl', 'llm'] });
   });
 
   it('answers an unknown route with a JSON 404', async () => {

@@ -66,6 +66,8 @@ afterAll(async () => {
 
 type Route = { name: string; allowed: string[]; request: (who: string | null) => ReturnType<typeof call> };
 const everyone = ['admin', 'publisher', 'translator', 'reviewer', 'translatorAr', 'adminFr'];
+/** A translation memory of one French unit (POST /api/tm). */
+const matrixTmx = '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="matrix" creationtoolversion="1" segtype="sentence" o-tmf="none" adminlang="en" srclang="en" datatype="plaintext"/><body><tu><tuv xml:lang="en"><seg>A paragraph.</seg></tuv><tuv xml:lang="fr"><seg>Un paragraphe.</seg></tuv></tu></body></tmx>\n';
 const routes: Route[] = [
   { name: 'GET /api/statements', allowed: everyone, request: (w) => call(w, 'GET', '/api/statements') },
   { name: 'GET /api/statements/{slug}', allowed: everyone, request: (w) => call(w, 'GET', '/api/statements/matrix') },
@@ -76,6 +78,7 @@ const routes: Route[] = [
   { name: 'GET /api/jobs/{id}/events', allowed: everyone, request: (w) => call(w, 'GET', `/api/jobs/${jobId}/events`) },
   { name: 'GET /api/statements/{slug}/translations/{locale}', allowed: everyone, request: (w) => call(w, 'GET', '/api/statements/matrix/translations/fr') },
   { name: 'GET /api/statements/{slug}/translations/{locale} (.xlf)', allowed: everyone, request: (w) => call(w, 'GET', '/api/statements/matrix/translations/fr.xlf') },
+  { name: 'GET /api/statements/{slug}/translations/{locale} (.md)', allowed: everyone, request: (w) => call(w, 'GET', '/api/statements/matrix/translations/fr.md') },
   { name: 'PUT /api/statements/{slug}/translations/{locale}', allowed: ['admin', 'translator', 'reviewer', 'adminFr'], request: (w) => call(w, 'PUT', '/api/statements/matrix/translations/fr', '# Titre\n\nUn paragraphe.\n') },
   { name: 'PUT /api/statements/{slug}/translations/{locale}/segments/{segmentId}', allowed: ['admin', 'translator', 'reviewer', 'adminFr'], request: (w) => call(w, 'PUT', `/api/statements/matrix/translations/fr/segments/${segment.id}`, { text: 'Titre' }, { 'if-match': String(segment.version) }) },
   { name: 'POST /api/statements/{slug}/translations/{locale}/submit', allowed: ['admin', 'translator', 'adminFr'], request: (w) => call(w, 'POST', '/api/statements/matrix/translations/fr/submit') },
@@ -90,6 +93,10 @@ const routes: Route[] = [
   { name: 'POST /api/statements/{slug}/translations/{locale}/overrides', allowed: ['admin', 'reviewer', 'adminFr'], request: (w) => call(w, 'POST', '/api/statements/matrix/translations/fr/overrides', { rule: 'machine-share', reason: 'matrix' }) },
   { name: 'POST /api/glossary', allowed: ['admin', 'publisher'], request: (w) => call(w, 'POST', '/api/glossary', { term: 'RSN' }) },
   { name: 'GET /api/glossary', allowed: everyone, request: (w) => call(w, 'GET', '/api/glossary?locale=fr') },
+  { name: 'GET /api/glossary.tbx', allowed: everyone, request: (w) => call(w, 'GET', '/api/glossary.tbx?locale=fr') },
+  { name: 'GET /api/glossary.csv', allowed: everyone, request: (w) => call(w, 'GET', '/api/glossary.csv') },
+  { name: 'GET /api/tm.tmx', allowed: everyone, request: (w) => call(w, 'GET', '/api/tm.tmx?source=en&target=fr') },
+  { name: 'POST /api/tm', allowed: ['admin', 'publisher', 'translator', 'reviewer', 'adminFr'], request: (w) => call(w, 'POST', '/api/tm', matrixTmx, { 'content-type': 'application/x-tmx+xml' }) },
   { name: 'GET /api/link-targets/{locale}', allowed: everyone, request: (w) => call(w, 'GET', '/api/link-targets/fr') },
   { name: 'PUT /api/link-targets/{locale}', allowed: ['admin', 'publisher', 'adminFr'], request: (w) => call(w, 'PUT', '/api/link-targets/fr', { targets: { 'https://a.example/': 'https://a.example/fr/' } }) },
   { name: 'POST /api/users', allowed: ['admin'], request: (w) => call(w, 'POST', '/api/users', { name: `u-${w}`, roles: [{ role: 'translator', locale: 'fr' }] }) },

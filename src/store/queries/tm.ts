@@ -5,9 +5,10 @@ import type { Insertable } from 'kysely';
 import type { TmEntriesTable } from '../schema.ts';
 import type { Db } from '../store.ts';
 
-export type TmOrigin = 'published' | 'approved' | 'machine';
+export type TmOrigin = 'published' | 'approved' | 'imported' | 'machine';
 
-const originRank: Record<TmOrigin, number> = { published: 0, approved: 1, machine: 2 };
+/** Among equal scores: this organisation's published, then approved text, then a memory imported from TMX, then machine drafts. */
+const originRank: Record<TmOrigin, number> = { published: 0, approved: 1, imported: 2, machine: 3 };
 
 /** White space collapsed and trimmed: the form TM keys on. */
 export function normaliseForTm(text: string): string {
