@@ -47,12 +47,16 @@ function checkWellFormed(xml: string): void {
   parser.write(xml).close();
 }
 
-/** The document's tree (non-compact form: `elements`, `attributes`, `text`). */
-export function parseXml(xml: string): Element {
+/**
+ * The document's tree (non-compact form: `elements`, `attributes`, `text`). `keepSpaces`: white
+ * space between elements stays as text nodes (TMX's <seg>, where it is content).
+ */
+export function parseXml(xml: string, options: { keepSpaces?: boolean } = {}): Element {
   checkWellFormed(xml);
   try {
     return xml2js(xml, {
       compact: false,
+      ...(options.keepSpaces ? { captureSpacesBetweenElements: true } : {}),
       doctypeFn: (value: string) => {
         refuseInternalSubset(value);
         return value;
@@ -90,11 +94,17 @@ export function txt(text: string): Element {
   return { type: 'text', text };
 }
 
-// xml-js escapes only `"` in attribute values: the rest is escaped here, `&` first.
-const escapeAttribute = (value: string) => value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+// xml-js escapes only `"` in attribute values, before `attributeValueFn` sees them: `&`, `<`
+// and `>` are escaped here on the raw values (`attributesFn` runs first), so that a `"` in a
+// value is written `&quot;` once and a literal `&quot;` stays what it was.
+const escapeAttributes = (attributes: Record<string, unknown> | undefined) =>
+  Object.fromEntries(Object.entries(attributes ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;') : v]));
 
-/** The document `root` as XML text, with its declaration. */
-export function buildXml(root: Element, doctype?: string): string {
-  const elements: Element[] = [...(doctype ? [{ type: 'doctype', doctype } as Element] : []), root];
-  return `${js2xml({ declaration: { attributes: { version: '1.0', encoding: 'UTF-8' } }, elements }, { spaces: 2, attributeValueFn: escapeAttribute })}\n`;
+/**
+ * The document `root` as XML text, with its declaration. `spaces`: indentation (2); 0 where
+ * white space between elements is content (TMX).
+ */
+export function buildXml(root: Element, options: { doctype?: string; spaces?: number } = {}): string {
+  const elements: Element[] = [...(options.doctype ? [{ type: 'doctype', doctype: options.doctype } as Element] : []), root];
+  return `${js2xml({ declaration: { attributes: { version: '1.0', encoding: 'UTF-8' } }, elements }, { spaces: options.spaces ?? 2, attributesFn: escapeAttributes as never })}\n`;
 }

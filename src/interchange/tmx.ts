@@ -1,5 +1,5 @@
 /**
- * TMX 1.4b, read and written as XML trees with xml-js (the parser under the `xliff` package).
+ * TMX 1.4b, read and written as XML trees.
  *
  * Placeholders: the memory's form (`<g id="1">…</g>`, `<x id="2"/>`, see
  * markdown/placeholder-codec.ts) is written as `<bpt i="1" x="1">&lt;g id="1"&gt;</bpt>…<ept
@@ -9,15 +9,15 @@
  * one, numbered by `x` where it is a number, else in order of appearance; `<hi>` keeps its
  * text; `<ut>` (deprecated) and `<sub>` inside codes are code, not text.
  *
- * Refused, with line and column where the parser gives them: malformed XML, and a DOCTYPE with
- * an internal subset (entity declarations: billion laughs, external entities). A DOCTYPE naming
- * the TMX DTD (as translate-toolkit writes) is accepted; no DTD is ever read.
+ * Read and written through ./safe-xml.ts: malformed XML refused with its line and column, a
+ * DOCTYPE with an internal subset (billion laughs, external entities) refused, a DOCTYPE naming
+ * the TMX DTD (as translate-toolkit writes) accepted and no DTD ever read.
  */
-import { js2xml, xml2js, type Element } from 'xml-js';
 import { DomainError } from '../errors.ts';
 import { xmlCodec } from '../markdown/placeholder-codec.ts';
 import type { Token } from '../markdown/tokens.ts';
 import { pushText } from '../markdown/tokens.ts';
+import { buildXml, parseXml, type Element } from './safe-xml.ts';
 
 export interface TmxVariant {
   lang: string;
@@ -43,36 +43,9 @@ export interface TmxDocument {
   units: TmxUnit[];
 }
 
-function malformed(message: string): DomainError {
-  // sax: "…\nLine: 0\nColumn: 7\nChar: >", line counted from 0.
-  const m = /^([\s\S]*?)\nLine: (\d+)\nColumn: (\d+)/.exec(message);
-  const problem = (m ? m[1]! : message).trim();
-  const line = m ? Number(m[2]) + 1 : 1;
-  const column = m ? Number(m[3]) : 1;
-  return new DomainError('xml_malformed', `Not well-formed XML at line ${line}, column ${column}: ${problem}`, { line, column, problem });
-}
-
 /** Parses a TMX document. Throws xml_malformed (line, column), xml_doctype_refused, or validation_failed (not TMX). */
 export function parseTmx(xml: string): TmxDocument {
-  let root: Element;
-  try {
-    root = xml2js(xml, {
-      compact: false,
-      captureSpacesBetweenElements: true,
-      doctypeFn: (value: string) => {
-        if (value.includes('[')) throw new DomainError('xml_doctype_refused', 'A DOCTYPE with an internal subset (entity declarations) is refused: entities are never expanded', { doctype: value.slice(0, 200) });
-        return value;
-      },
-    }) as Element;
-  } catch (error) {
-    if (error instanceof DomainError) throw error;
-    throw malformed((error as Error).message);
-  }
-  // xml-js drops the parser's end-of-input errors (an unclosed root): the document must end with the root's end.
-  if (!/(<\/\s*tmx\s*>|<tmx\b[^<>]*\/>)(\s|<!--[\s\S]*?-->|<\?[\s\S]*?\?>)*$/.test(xml)) {
-    const lines = xml.split('\n');
-    throw malformed(`Unexpected end of the document: <tmx> is not closed\nLine: ${lines.length - 1}\nColumn: ${lines[lines.length - 1]!.length + 1}`);
-  }
+  const root = parseXml(xml, { keepSpaces: true });
   const tmx = (root.elements ?? []).find((e) => e.type === 'element');
   if (!tmx || tmx.name !== 'tmx') throw new DomainError('validation_failed', `Not TMX: the root element is <${tmx?.name ?? 'none'}>, not <tmx>`, { field: 'body', problem: 'not TMX (no <tmx> root element)' });
   const children = (tmx.elements ?? []).filter((e) => e.type === 'element');
@@ -158,8 +131,6 @@ export interface TmxEntry {
   createdAt?: string;
 }
 
-const escapeAttribute = (v: string) => v.replace(/&(?!quot;)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 function segOf(text: string): Element {
   const elements: Element[] = [];
   for (const t of xmlCodec.decode(text).tokens) {
@@ -183,19 +154,15 @@ export function buildTmx(sourceLocale: string, targetLocale: string, entries: re
       { type: 'element', name: 'tuv', attributes: { 'xml:lang': targetLocale }, elements: [segOf(e.targetText)] },
     ],
   }));
-  const doc: Element = {
-    declaration: { attributes: { version: '1.0', encoding: 'UTF-8' } },
+  const tmx: Element = {
+    type: 'element',
+    name: 'tmx',
+    attributes: { version: '1.4' },
     elements: [
-      {
-        type: 'element',
-        name: 'tmx',
-        attributes: { version: '1.4' },
-        elements: [
-          { type: 'element', name: 'header', attributes: { creationtool: 'Editions', creationtoolversion: toolVersion, segtype: 'sentence', 'o-tmf': 'Editions', adminlang: 'en', srclang: sourceLocale, datatype: 'xml' } },
-          { type: 'element', name: 'body', elements: tus },
-        ],
-      },
+      { type: 'element', name: 'header', attributes: { creationtool: 'Editions', creationtoolversion: toolVersion, segtype: 'sentence', 'o-tmf': 'Editions', adminlang: 'en', srclang: sourceLocale, datatype: 'xml' } },
+      { type: 'element', name: 'body', elements: tus },
     ],
   };
-  return `${js2xml(doc, { spaces: 0, attributeValueFn: escapeAttribute })}\n`;
+  // No indentation: white space inside <seg> is content.
+  return buildXml(tmx, { spaces: 0 });
 }

@@ -18,6 +18,7 @@ import { writeServiceAccountKey } from '../support/google-key.ts';
 import { apiClient } from '../support/http-api.ts';
 import { createTestSchema, postgresAvailable, postgresUrl, postgresUrlForSchema } from '../support/postgres.ts';
 import { startServer, type RunningServer } from '../support/start-server.ts';
+import { machineDraftCounts } from '../support/machine-draft-counts.ts';
 
 const adminToken = 'instances-admin-token-0123456789';
 const paragraphs = 20;
@@ -89,14 +90,7 @@ function line(server: RunningServer, pattern: RegExp): Promise<void> {
 
 /** Each segment's machine draft stored once, in every locale. */
 async function expectDraftedOnce(store: Store) {
-  const drafts = await store.db
-    .selectFrom('segment_history')
-    .innerJoin('translations', 'translations.id', 'segment_history.translation_id')
-    .select(['translations.locale', 'segment_history.segment_id'])
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('segment_history.event', '=', 'machine_draft')
-    .groupBy(['translations.locale', 'segment_history.segment_id'])
-    .execute();
+  const drafts = await machineDraftCounts(store.db);
   expect(drafts).toHaveLength(total * locales.length);
   expect(drafts.filter((d) => Number(d.n) !== 1)).toEqual([]);
 }

@@ -26,6 +26,7 @@ import { openSqliteStore } from '../../src/store/sqlite.ts';
 import type { Store } from '../../src/store/store.ts';
 import { dialects, type Dialect } from '../support/dialects.ts';
 import { createTestSchema, postgresUrl } from '../support/postgres.ts';
+import { machineDraftCounts } from '../support/machine-draft-counts.ts';
 
 const paragraphs = 25;
 /** The title and the paragraphs. */
@@ -132,14 +133,7 @@ describe.each(dialects)('draft jobs claimed with a lease ($name)', (dialect) => 
     const job = await getJob(a, jobId);
     expect(job.status).toBe('done');
     for (const locale of locales) expect(job.progress[locale]).toMatchObject({ status: 'done', done: total, total, failed: 0 });
-    const drafts = await a.store.db
-      .selectFrom('segment_history')
-      .innerJoin('translations', 'translations.id', 'segment_history.translation_id')
-      .select(['translations.locale', 'segment_history.segment_id'])
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('segment_history.event', '=', 'machine_draft')
-      .groupBy(['translations.locale', 'segment_history.segment_id'])
-      .execute();
+    const drafts = await machineDraftCounts(a.store.db);
     expect(drafts).toHaveLength(total * locales.length);
     expect(drafts.every((d) => Number(d.n) === 1)).toBe(true);
     const lease = await a.store.db.selectFrom('draft_jobs').select(['lease_owner', 'lease_until']).where('id', '=', jobId).executeTakeFirstOrThrow();

@@ -16,6 +16,7 @@ import { writeServiceAccountKey } from '../support/google-key.ts';
 import { apiClient } from '../support/http-api.ts';
 import { privatePostgresUnavailable, startPrivatePostgres, type PrivatePostgres } from '../support/private-postgres.ts';
 import { startServer, type RunningServer } from '../support/start-server.ts';
+import { machineDraftCounts } from '../support/machine-draft-counts.ts';
 
 if (privatePostgresUnavailable) {
   if (process.env.CI === 'true') throw new Error(`a private PostgreSQL cluster is needed in CI: ${privatePostgresUnavailable}`);
@@ -140,14 +141,7 @@ describe.skipIf(privatePostgresUnavailable !== undefined)('a draft job while Pos
     // Every segment's draft stored once.
     const store = await openPostgresStore(cluster.url, { poolSize: 1 });
     try {
-      const drafts = await store.db
-        .selectFrom('segment_history')
-        .innerJoin('translations', 'translations.id', 'segment_history.translation_id')
-        .select(['translations.locale', 'segment_history.segment_id'])
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('segment_history.event', '=', 'machine_draft')
-        .groupBy(['translations.locale', 'segment_history.segment_id'])
-        .execute();
+      const drafts = await machineDraftCounts(store.db);
       expect(drafts).toHaveLength(total * locales.length);
       expect(drafts.filter((d) => Number(d.n) !== 1)).toEqual([]);
       // The lease that could not be renewed during the outage was still the service's, and is given back.

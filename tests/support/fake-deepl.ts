@@ -11,8 +11,8 @@
  * missing, a placeholder dropped or duplicated.
  */
 import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { fakeTranslateHtml } from './fake-google.ts';
+import { listenOnLoopback } from './loopback-server.ts';
 
 export type DeepLFault =
   | { status: number; headers?: Record<string, string>; body?: string }
@@ -88,7 +88,6 @@ export async function startFakeDeepL(options: { authKey?: string } = {}): Promis
   ];
   const glossaryPairs = ['en>fr', 'fr>en', 'en>de', 'de>en', 'en>es', 'es>en', 'en>tr'];
   let nextId = 1;
-  const sockets = new Set<Socket>();
 
   const json = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -188,14 +187,9 @@ export async function startFakeDeepL(options: { authKey?: string } = {}): Promis
     }
     return json(res, 404, { message: `no route ${req.method} ${path}` });
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listening.url,
     authKey,
     requests,
     faults,
@@ -204,10 +198,6 @@ export async function startFakeDeepL(options: { authKey?: string } = {}): Promis
     targets,
     glossaryPairs,
     translateRequests: () => requests.filter((r) => r.method === 'POST' && r.path === '/v2/translate'),
-    close: () =>
-      new Promise<void>((r) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => r());
-      }),
+    close: () => listening.close(),
   };
 }

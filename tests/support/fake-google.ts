@@ -5,7 +5,7 @@
  * told to misbehave: an HTTP error with headers, a hang, a dropped or duplicated placeholder.
  */
 import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback } from './loopback-server.ts';
 
 export type Fault =
   | { status: number; headers?: Record<string, string>; body?: unknown }
@@ -62,7 +62,6 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
   const state = { delayMs: 0, hold: false };
   const held: (() => void)[] = [];
   const arrivals: { n: number; resolve: () => void }[] = [];
-  const sockets = new Set<Socket>();
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -111,14 +110,9 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
     res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' });
     res.end(JSON.stringify(answer));
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenOnLoopback(server);
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: listening.url,
     requests,
     faults,
     get delayMs() {
@@ -137,11 +131,9 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
       for (const r of held.splice(0, n)) r();
     },
     waitForRequests: (n) => (requests.length >= n ? Promise.resolve() : new Promise<void>((resolve) => arrivals.push({ n, resolve }))),
-    close: () =>
-      new Promise<void>((r) => {
-        for (const release of held.splice(0)) release();
-        for (const s of sockets) s.destroy();
-        server.close(() => r());
-      }),
+    close: () => {
+      for (const release of held.splice(0)) release();
+      return listening.close();
+    },
   };
 }

@@ -8,8 +8,8 @@
  * dropped, duplicated or invented, an id missing, json_schema refused.
  */
 import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { fakeTranslateHtml } from './fake-google.ts';
+import { listenOnLoopback } from './loopback-server.ts';
 
 export type LlmFault =
   | { status: number; headers?: Record<string, string>; body?: unknown }
@@ -60,7 +60,6 @@ export async function startFakeLlm(): Promise<FakeLlm> {
   const faults: LlmFault[] = [];
   const state = { jsonSchema: true };
   const arrivals: { n: number; resolve: () => void }[] = [];
-  const sockets = new Set<Socket>();
   const json = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
     res.end(JSON.stringify(body));
@@ -135,14 +134,9 @@ export async function startFakeLlm(): Promise<FakeLlm> {
       usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
     });
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenOnLoopback(server);
   return {
-    baseURL: `http://127.0.0.1:${port}/v1`,
+    baseURL: `${listening.url}/v1`,
     requests,
     faults,
     get jsonSchema() {
@@ -152,10 +146,6 @@ export async function startFakeLlm(): Promise<FakeLlm> {
       state.jsonSchema = on;
     },
     waitForRequests: (n) => (requests.length >= n ? Promise.resolve() : new Promise<void>((resolve) => arrivals.push({ n, resolve }))),
-    close: () =>
-      new Promise<void>((r) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => r());
-      }),
+    close: () => listening.close(),
   };
 }
