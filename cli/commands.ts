@@ -1,5 +1,4 @@
 /** The CLI's commands; each parses its arguments and calls the core. */
-import type { Config } from '../src/config.ts';
 import { DomainError } from '../src/errors.ts';
 import { canonicalLocale } from '../src/locale.ts';
 import { segmentMarkdown } from '../src/markdown/index.ts';
@@ -13,16 +12,9 @@ import { exportCommand } from './export.ts';
 import { glossaryCommand } from './glossary.ts';
 import { tmCommand } from './tm.ts';
 import { parse, UsageError } from './parse-args.ts';
+import type { Command } from './command.ts';
 
 export { UsageError };
-
-export interface CommandContext {
-  config: Config;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
-
-export type Command = (args: string[], ctx: CommandContext) => Promise<number>;
 
 export const usage = `Usage: npm run --silent editions -- <command> [options]
 

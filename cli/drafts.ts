@@ -7,7 +7,7 @@ import cliProgress from 'cli-progress';
 import { DraftRunner } from '../src/jobs/runner.ts';
 import { startEngines } from '../src/mt/engines.ts';
 import { getJob, requestDrafts, type JobView } from '../src/operations/request-drafts.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './command.ts';
 import { withContext } from './context.ts';
 import { parse, UsageError } from './parse-args.ts';
 

@@ -7,7 +7,7 @@ import { extname } from 'node:path';
 import { DomainError } from '../src/errors.ts';
 import { exportGlossary, importGlossary, type GlossaryFormat } from '../src/operations/glossary-interchange.ts';
 import { readDocument } from '../src/read-document.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './command.ts';
 import { withContext } from './context.ts';
 import { operator } from './import.ts';
 import { parse, UsageError } from './parse-args.ts';

@@ -11,7 +11,7 @@ import { createStatement } from '../src/operations/create-statement.ts';
 import { reviseSource } from '../src/operations/revise-source.ts';
 import { readDocument } from '../src/read-document.ts';
 import type { Actor } from '../src/workflow/roles.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './command.ts';
 import { withContext } from './context.ts';
 import { parse } from './parse-args.ts';
 

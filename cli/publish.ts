@@ -1,6 +1,6 @@
 /** `editions publish <slug> --to fr,ar [--embargo <ISO time>]`: publish locales together, all or none. */
 import { publish } from '../src/operations/publish.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './command.ts';
 import { withContext } from './context.ts';
 import { operator } from './import.ts';
 import { parse, UsageError } from './parse-args.ts';

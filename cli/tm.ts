@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 import { DomainError } from '../src/errors.ts';
 import { exportTmx, importTmx, tmxMaxBytes } from '../src/operations/tm-interchange.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './command.ts';
 import { withContext } from './context.ts';
 import { operator } from './import.ts';
 import { parse, UsageError } from './parse-args.ts';

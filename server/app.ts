@@ -26,6 +26,7 @@ import { publishedRoutes } from './routes/published.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { statementRoutes } from './routes/statements.ts';
 import { translationRoutes } from './routes/translations.ts';
+import { commentRoutes } from './routes/comments.ts';
 import { userRoutes } from './routes/users.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { linkTargetRoutes } from './routes/link-targets.ts';
@@ -83,8 +84,9 @@ export function createApp(config: Config, deps: AppDeps): OpenAPIHono {
   api.use('*', utf8Body());
   api.route('/', statementRoutes(deps.ctx));
   api.route('/', translationRoutes(deps.ctx));
+  api.route('/', commentRoutes(deps.ctx));
   const noticed = () => deps.changes?.live ?? false;
-  const published = new PublishedCache(deps.ctx, { noticed });
+  const published = new PublishedCache(deps.ctx, { noticed, edition: config.editionPages });
   const feeds = new FeedCache(deps.ctx, { noticed });
   const publishedChanged = (slug: string) => {
     published.forget(slug);

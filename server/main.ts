@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   const changes = await openChangeFeed(store, config.database, { onError: (error) => log.warn({ err: error }, 'change notices: connection lost (reconnecting; caches cleared)') });
   // Whole-document work off the event loop, one worker kept warm.
   const documents = new DocumentWorkers(config.documents, 1);
-  const ctx: OperationContext = { store, now: () => new Date(), frontMatterKeys: config.frontMatterKeys, frontMatterLocaleKeys: config.frontMatterLocaleKeys, maxDocumentBytes: config.maxDocumentBytes, documents, log };
+  const ctx: OperationContext = { store, now: () => new Date(), frontMatterKeys: config.frontMatterKeys, frontMatterLocaleKeys: config.frontMatterLocaleKeys, maxDocumentBytes: config.maxDocumentBytes, documents, log, signInLinkLifetimeMs: config.signInLinkDays * 24 * 60 * 60 * 1000 };
   const admin = await bootstrapAdmin(ctx, config.adminToken);
   // The one secret the log ever carries, once, on the first start without EDITIONS_ADMIN_TOKEN.
   if (admin?.generated) log.warn({}, `first start: admin token (shown once, keep it): ${admin.token}`);

@@ -7,9 +7,48 @@
  * organisation's own site on this origin may embed editions, no one else).
  *
  * The published route puts these into its prebuilt header sets (no work per request); the
- * app's error and not-found handlers add them to refusals under the public paths.
+ * app's error and not-found handlers add them to refusals under the public paths. The sets are
+ * what hono/secure-headers sets, read once when this module loads (its middleware runs on a
+ * throwaway app: it sets headers on a response, it does not hand them out); the framing
+ * directive, from the configuration, ends each policy.
  */
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { editionStylesheetHash } from '../src/publishing/html-document.ts';
+
+/** secureHeaders' options (hono does not export their type by name). */
+export type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
+
+/** hono/secure-headers' defaults, all off: each use names the headers it sets (the same as before the library). */
+export const onlySecureHeaders: Partial<SecureHeadersOptions> = {
+  crossOriginEmbedderPolicy: false,
+  crossOriginResourcePolicy: false,
+  crossOriginOpenerPolicy: false,
+  originAgentCluster: false,
+  referrerPolicy: false,
+  strictTransportSecurity: false,
+  xContentTypeOptions: false,
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xFrameOptions: false,
+  xPermittedCrossDomainPolicies: false,
+  xXssProtection: false,
+  removePoweredBy: false,
+};
+
+/** What secureHeaders(options) sets on a response, under each header's usual spelling (Content-Security-Policy). */
+async function headersOf(options: Partial<SecureHeadersOptions>): Promise<Record<string, string>> {
+  const res = await new Hono().use(secureHeaders(options)).get('/', (c) => c.body(null)).request('/');
+  const spelled = (name: string) => name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
+  return Object.fromEntries([...res.headers].map(([name, value]) => [spelled(name), value]));
+}
+
+const common: Partial<SecureHeadersOptions> = { ...onlySecureHeaders, xContentTypeOptions: true, referrerPolicy: 'strict-origin-when-cross-origin' };
+const nothing = { defaultSrc: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] };
+const [htmlBase, otherBase] = await Promise.all([
+  headersOf({ ...common, contentSecurityPolicy: { defaultSrc: ["'none'"], imgSrc: ["'self'", 'https:', 'data:'], styleSrc: ["'self'", editionStylesheetHash], baseUri: ["'none'"], formAction: ["'none'"] } }),
+  headersOf({ ...common, contentSecurityPolicy: nothing }),
+]);
 
 export interface PublicHeaders {
   /** For an edition's HTML. */
@@ -19,10 +58,8 @@ export interface PublicHeaders {
 }
 
 export function publicHeaders(frameAncestors: string): PublicHeaders {
-  const common = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin' };
-  const html = ["default-src 'none'", "img-src 'self' https: data:", "style-src 'self'", "base-uri 'none'", "form-action 'none'", `frame-ancestors ${frameAncestors}`].join('; ');
-  const other = ["default-src 'none'", "base-uri 'none'", "form-action 'none'", `frame-ancestors ${frameAncestors}`].join('; ');
-  return { html: { ...common, 'Content-Security-Policy': html }, other: { ...common, 'Content-Security-Policy': other } };
+  const framed = (base: Record<string, string>) => ({ ...base, 'Content-Security-Policy': `${base['Content-Security-Policy']}; frame-ancestors ${frameAncestors}` });
+  return { html: framed(htmlBase!), other: framed(otherBase!) };
 }
 
 const publicPath = /^\/(published|feeds)(\/|$)/;

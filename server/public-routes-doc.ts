@@ -16,7 +16,16 @@ const cacheHeaders = {
   'Content-Language': { description: 'The edition’s locale', schema: { type: 'string' as const } },
   Link: { description: 'rel="alternate" hreflang links to every live locale', schema: { type: 'string' as const } },
 };
-const notFound = { description: 'No live edition (unpublished, embargoed or withdrawn) or no such statement', content: { 'application/json': { schema: ErrorBody } } };
+const notFound = {
+  description:
+    'No live edition (unpublished, embargoed or withdrawn) or no such statement: `edition_not_found` or `statement_not_found` as JSON; ' +
+    'a reader who asked for HTML (a `.html` suffix, or `Accept: text/html` without a suffix) gets instead an HTML page in their language ' +
+    '(the locale asked for, else Accept-Language, else EDITIONS_SITE_LANGUAGE) offering the editions of the statement that exist',
+  content: {
+    'application/json': { schema: ErrorBody },
+    'text/html': { schema: z.string().openapi({ description: 'The readers’ 404 page (`Cache-Control: no-store`), linking every live edition of the statement' }) },
+  },
+};
 const ifNoneMatch = z.string().optional().openapi({ param: { name: 'if-none-match', in: 'header' } });
 
 export function documentPublicRoutes(app: OpenAPIHono): void {

@@ -1,8 +1,10 @@
 /**
  * Reader traffic is hot: which edition is live is kept per statement, and the rendered bodies
- * of editions, which never change, are kept by edition id (the least recently loaded out past
- * a bound). Both are readable synchronously once loaded, so a warm request (and every 304)
- * answers without waiting on a promise.
+ * of editions, which never change, are kept by edition id. Both are lru-cache instances: the
+ * least recently used go first past a bound (`maxIndexes`, 10,000 statements; `maxBodies`, 500
+ * editions), and one read is in flight per key (lru-cache's fetch: concurrent requests share
+ * it). Both are readable synchronously once loaded, so a warm request (and every 304) answers
+ * without waiting on a promise.
  *
  * How long "which edition is live" is kept (README, "Several instances"):
  * - until a change notice for the statement (src/store/change-feed.ts: a publication or a
@@ -11,30 +13,28 @@
  *   changes made outside Editions; else (SQLite, where another process on the file announces
  *   nothing here, or a feed that lost its connection) at most `ttlMs`, one second;
  * - and never past the next embargo's end (PublishedIndex.nextChangeAt), on this process's
- *   clock (ctx.now()): an embargoed edition shows at that instant on every instance.
+ *   clock (ctx.now(), which is lru-cache's clock here): an embargoed edition shows at that
+ *   instant on every instance.
+ * A notice that arrives while a read is under way does not wait for it: the read's callers get
+ * what it read, and it is not kept.
  * The bodies need no notice: an edition id names one content forever.
  */
+import { LRUCache } from 'lru-cache';
 import type { OperationContext } from '../src/operations/context.ts';
 import { editionContent, publishedIndex, type LiveEditionRef, type PublishedIndex } from '../src/operations/read-published.ts';
-import { footerFrom } from '../src/publishing/edition-footer.ts';
+import { footerFrom, publicProvenance, type ReviewerDisplay } from '../src/publishing/edition-footer.ts';
+import type { LabelSettings } from '../src/publishing/edition-labels.ts';
+import { titleAndSummary } from '../src/publishing/edition-summary.ts';
 import { documentsOf } from '../src/documents/workers.ts';
 import type { Root } from 'mdast';
 
 export interface Rendered {
   md: string;
-  html: string;
+  /** The sanitised <article> (the whole page is made around it per set of live editions: server/routes/published.ts). */
+  article: string;
   json: string;
-}
-
-interface IndexEntry {
-  promise: Promise<PublishedIndex>;
-  value?: PublishedIndex;
-  expires: number;
-}
-
-interface BodyEntry {
-  promise: Promise<Rendered>;
-  value?: Rendered;
+  title: string;
+  summary: string;
 }
 
 export interface PublishedCacheOptions {
@@ -44,31 +44,85 @@ export interface PublishedCacheOptions {
   noticedTtlMs?: number;
   /** True while every change reaches this process as a notice (ChangeFeed.live). */
   noticed?: () => boolean;
+  /** Editions whose rendered bodies are kept (500); the least recently used go first. */
   maxBodies?: number;
+  /** Statements whose live editions are kept (10,000); the least recently used go first. */
+  maxIndexes?: number;
+  /** How reviewers are shown (`role` by default) and where labels come from (config.editionPages). */
+  edition?: { reviewerDisplay: ReviewerDisplay; siteLanguage?: string; labelsDir?: string | undefined };
 }
 
-/** When an answer read now ends: its time limit, or the next embargo's end if sooner. */
-export function expiryOf(now: number, ttlMs: number, nextChangeAt: string | null): number {
+/**
+ * How long an answer read at `now` is kept, as lru-cache's `ttl` and `start`: its time limit,
+ * or until the next embargo's end if sooner. lru-cache takes an entry as stale once its age
+ * EXCEEDS `ttl`; an answer ends AT its limit (an embargo ends at its instant), so the start is
+ * put one millisecond early (and further for an end already past: stale at once).
+ */
+export function keptFor(now: number, ttlMs: number, nextChangeAt: string | null): { ttl: number; start: number } {
   const next = nextChangeAt === null ? Number.POSITIVE_INFINITY : Date.parse(nextChangeAt);
-  return Math.min(now + ttlMs, next);
+  const left = Math.min(ttlMs, next - now);
+  const ttl = Math.max(1, left);
+  return { ttl, start: now - 1 - (ttl - left) };
+}
+
+/** Options every cache of readers' answers shares: time on the operations' clock (ctx.now()), read afresh at each look-up. */
+export function clockOf(ctx: OperationContext): { perf: { now: () => number }; ttlResolution: number } {
+  return { perf: { now: () => ctx.now().getTime() }, ttlResolution: 0 };
+}
+
+/** lru-cache's fetch resolves undefined only when the fetch method does, which these never do. */
+export async function fetched<V>(value: Promise<V | undefined>): Promise<V> {
+  const v = await value;
+  if (v === undefined) throw new Error('cache: nothing fetched');
+  return v;
+}
+
+interface BodyContext {
+  slug: string;
+  ref: LiveEditionRef;
 }
 
 export class PublishedCache {
-  private readonly indexes = new Map<string, IndexEntry>();
-  private readonly bodies = new Map<string, BodyEntry>();
-  private readonly ttlMs: number;
-  private readonly noticedTtlMs: number;
-  private readonly noticed: () => boolean;
-  private readonly maxBodies: number;
+  /** Which editions are live, per statement: kept as the module's comment says. */
+  private readonly indexes: LRUCache<string, PublishedIndex>;
+  /** Rendered bodies per edition id: no time limit (an edition never changes). */
+  private readonly bodies: LRUCache<string, Rendered, BodyContext>;
+  private readonly reviewerDisplay: ReviewerDisplay;
+  /** Label settings of readers' pages (site language, labels folder). */
+  readonly labels: LabelSettings;
 
   constructor(
     private readonly ctx: OperationContext,
     options: PublishedCacheOptions = {},
   ) {
-    this.ttlMs = options.ttlMs ?? 1000;
-    this.noticedTtlMs = options.noticedTtlMs ?? 30_000;
-    this.noticed = options.noticed ?? (() => false);
-    this.maxBodies = options.maxBodies ?? 500;
+    const ttlMs = options.ttlMs ?? 1000;
+    const noticedTtlMs = options.noticedTtlMs ?? 30_000;
+    const noticed = options.noticed ?? (() => false);
+    this.reviewerDisplay = options.edition?.reviewerDisplay ?? 'role';
+    this.labels = {
+      ...(options.edition?.siteLanguage ? { siteLanguage: options.edition.siteLanguage } : {}),
+      ...(options.edition?.labelsDir ? { labelsDir: options.edition.labelsDir } : {}),
+    };
+    this.indexes = new LRUCache<string, PublishedIndex>({
+      max: options.maxIndexes ?? 10_000,
+      ttl: ttlMs,
+      ...clockOf(ctx),
+      // A forget() while a read is under way: its callers still get what it read, which is not kept.
+      ignoreFetchAbort: true,
+      fetchMethod: async (slug, _stale, { options: set }) => {
+        const now = ctx.now().getTime();
+        const limit = noticed() ? noticedTtlMs : ttlMs;
+        const value = await publishedIndex(ctx, slug);
+        // "Nothing live yet" (or the previous edition) ends when the next embargo does.
+        Object.assign(set, keptFor(now, limit, value.nextChangeAt));
+        return value;
+      },
+    });
+    this.bodies = new LRUCache<string, Rendered, BodyContext>({
+      max: options.maxBodies ?? 500,
+      ignoreFetchAbort: true,
+      fetchMethod: (id, _stale, { context }) => this.render(id, context),
+    });
   }
 
   /** After a publication or a withdrawal (in this process, or a notice of another's): read the statement's editions again. */
@@ -83,58 +137,43 @@ export class PublishedCache {
 
   /** The live editions of a statement if they are loaded and fresh, else undefined. */
   indexNow(slug: string): PublishedIndex | undefined {
-    const hit = this.indexes.get(slug);
-    return hit && hit.expires > this.ctx.now().getTime() ? hit.value : undefined;
+    return this.indexes.get(slug);
   }
 
+  /** The live editions of a statement: kept, or read (one read at a time per statement). */
   index(slug: string): Promise<PublishedIndex> {
-    const now = this.ctx.now().getTime();
-    const hit = this.indexes.get(slug);
-    if (hit && hit.expires > now) return hit.promise;
-    const entry: IndexEntry = { promise: publishedIndex(this.ctx, slug), expires: now + (this.noticed() ? this.noticedTtlMs : this.ttlMs) };
-    this.indexes.set(slug, entry);
-    entry.promise.then(
-      (value) => {
-        entry.value = value;
-        // "Nothing live yet" (or the previous edition) ends when the next embargo does.
-        entry.expires = expiryOf(now, entry.expires - now, value.nextChangeAt);
-      },
-      () => { if (this.indexes.get(slug) === entry) this.indexes.delete(slug); },
-    );
-    if (this.indexes.size > 10_000) this.indexes.delete(this.indexes.keys().next().value!);
-    return entry.promise;
+    return fetched(this.indexes.fetch(slug));
   }
 
   /** An edition's rendered bodies if they are loaded, else undefined. */
   renderedNow(id: string): Rendered | undefined {
-    return this.bodies.get(id)?.value;
+    return this.bodies.get(id);
   }
 
   rendered(slug: string, ref: LiveEditionRef): Promise<Rendered> {
-    const hit = this.bodies.get(ref.id);
-    if (hit) return hit.promise;
-    const entry: BodyEntry = {
-      promise: editionContent(this.ctx, ref.id).then(async (c) => ({
-        md: c.markdown,
-        // Rendered once per edition, in a document worker.
-        html: await documentsOf(this.ctx).run('render', {
-          tree: c.mdast as Root,
-          locale: ref.locale,
-          options: c.provenance ? { footer: footerFrom(c.provenance, { publishedAt: ref.publishedAt, correction: c.correction }) } : {},
-        }),
-        json: JSON.stringify({
-          mdast: c.mdast,
-          edition: { id: ref.id, slug, locale: ref.locale, hash: ref.hash, sourceRevision: ref.sourceRevision, publishedAt: ref.publishedAt, correction: c.correction },
-          provenance: c.provenance,
-        }),
-      })),
+    return fetched(this.bodies.fetch(ref.id, { context: { slug, ref } }));
+  }
+
+  private async render(id: string, { slug, ref }: BodyContext): Promise<Rendered> {
+    const c = await editionContent(this.ctx, id);
+    return {
+      md: c.markdown,
+      // Rendered once per edition, in a document worker.
+      article: await documentsOf(this.ctx).run('render', {
+        tree: c.mdast as Root,
+        locale: ref.locale,
+        options: {
+          ...(c.provenance ? { footer: footerFrom(c.provenance, { publishedAt: ref.publishedAt, correction: c.correction, reviewerDisplay: this.reviewerDisplay }) } : {}),
+          labels: this.labels,
+        },
+      }),
+      json: JSON.stringify({
+        mdast: c.mdast,
+        edition: { id: ref.id, slug, locale: ref.locale, hash: ref.hash, sourceRevision: ref.sourceRevision, publishedAt: ref.publishedAt, correction: c.correction },
+        // Reviewers as readers may see them (EDITIONS_REVIEWER_DISPLAY); the API keeps the full record.
+        provenance: c.provenance ? publicProvenance(c.provenance, this.reviewerDisplay) : null,
+      }),
+      ...titleAndSummary(c.mdast as Root, slug),
     };
-    entry.promise.then(
-      (value) => { entry.value = value; },
-      () => { if (this.bodies.get(ref.id) === entry) this.bodies.delete(ref.id); },
-    );
-    this.bodies.set(ref.id, entry);
-    if (this.bodies.size > this.maxBodies) this.bodies.delete(this.bodies.keys().next().value!);
-    return entry.promise;
   }
 }

@@ -113,6 +113,25 @@ export const ReviewBody = z
   })
   .openapi('Review');
 
+/** A comment in a translation's threads (issue 16): `segmentId` names its segment; absent or null, the general thread. */
+export const CommentBody = z.object({ segmentId: z.string().max(bounds.id).nullable().optional(), text: z.string().trim().min(1).max(5000) }).openapi('CommentRequest');
+
+export const Comment = z
+  .object({
+    id: z.string(),
+    segmentId: z.string().nullable(),
+    kind: z.enum(['comment', 'request_changes']),
+    text: z.string(),
+    author: z.object({ id: z.string(), name: z.string(), role: z.string() }),
+    revision: z.number(),
+    at: z.string(),
+  })
+  .openapi('Comment');
+
+export const CommentThreads = z
+  .object({ locale: z.string(), general: z.array(Comment), segments: z.record(z.string(), z.array(Comment)), total: z.number() })
+  .openapi('CommentThreads');
+
 export const PublishBody = z
   .object({
     locales: z.array(z.string().max(bounds.tag)).min(1).max(50),

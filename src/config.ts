@@ -7,6 +7,7 @@ import { defaultDocumentSettings, type DocumentWorkerSettings } from './document
 import { defaultLocaleKeys, defaultTranslatableKeys } from './markdown/frontmatter.ts';
 import { DomainError } from './errors.ts';
 import { parseRoutes, type Routes } from './mt/routing.ts';
+import type { MtSettings } from './mt/settings.ts';
 import { WebhookTargetPolicy } from './webhooks/target-policy.ts';
 
 const list = z
@@ -31,6 +32,9 @@ const schema = z.object({
   EDITIONS_MT: z.string().min(1).optional(),
   EDITIONS_MT_ROUTES: z.string().optional(),
   EDITIONS_MT_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  EDITIONS_SIGN_IN_LINK_DAYS: z.coerce.number().min(0.01).max(90).default(7),
+  EDITIONS_ENV: z.enum(['development', 'production']).optional(),
+  NODE_ENV: z.string().optional(),
   GOOGLE_APPLICATION_CREDENTIALS: z.string().min(1).optional(),
   GOOGLE_CLOUD_PROJECT: z.string().min(1).optional(),
   EDITIONS_GOOGLE_LOCATION: z.string().min(1).default('global'),
@@ -49,6 +53,9 @@ const schema = z.object({
   EDITIONS_LLM_BATCH: z.coerce.number().int().min(1).max(200).default(20),
   EDITIONS_LLM_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   EDITIONS_PUBLIC_URL: z.url().optional(),
+  EDITIONS_SITE_LANGUAGE: z.string().min(1).refine((t) => { try { return Intl.getCanonicalLocales(t).length === 1; } catch { return false; } }, 'a language tag').default('en'),
+  EDITIONS_REVIEWER_DISPLAY: z.enum(['name', 'initials', 'role', 'none']).default('role'),
+  EDITIONS_LABELS_DIR: z.string().min(1).optional(),
   EDITIONS_WEBHOOK_RETRY_MS: z
     .string()
     .regex(/^\d+(,\d+)*$/, 'comma-separated milliseconds')
@@ -79,7 +86,8 @@ const schema = z.object({
     }),
 });
 
-export interface Config {
+/** The machine translation settings (routes, engines) are src/mt/settings.ts. */
+export interface Config extends MtSettings {
   host: string;
   port: number;
   database: string;
@@ -93,27 +101,6 @@ export interface Config {
   fallbackLocales: readonly string[];
   adminToken: string | undefined;
   defaultProvider: string | undefined;
-  /** Target locale → providers in order of preference (see src/mt/routing.ts). */
-  routes: Routes;
-  mtTimeoutMs: number;
-  /** `auto`: start APy on 127.0.0.1 where Apertium is installed; `off`; or the URL of a running APy. */
-  apertium: 'auto' | 'off' | string;
-  google: {
-    /** A service-account key file (the standard GOOGLE_APPLICATION_CREDENTIALS). */
-    keyFile: string | undefined;
-    projectId: string | undefined;
-    location: string;
-    endpoint: string | undefined;
-    /** Target locale → glossary resource. */
-    glossaries: ReadonlyMap<string, string>;
-    /** Credentials from the metadata server (on Google Cloud); off by default. */
-    metadata: boolean;
-    concurrency: number;
-  };
-  /** DeepL (the `deepl` provider): available with a key; free keys (`…:fx`) reach the free API. */
-  deepl: { authKey: string | undefined; serverUrl: string | undefined; formality: 'default' | 'more' | 'less' | 'prefer_more' | 'prefer_less'; concurrency: number };
-  /** An OpenAI-compatible chat model (the `llm` provider): available when a model is named. */
-  llm: { baseURL: string | undefined; model: string | undefined; apiKey: string | undefined; batchSize: number; concurrency: number };
   /** Absolute base URL of the public site (feeds, sitemaps, webhook payloads); unset: the request's own origin. */
   publicUrl: string | undefined;
   webhooks: {
@@ -125,6 +112,8 @@ export interface Config {
   };
   /** CSP frame-ancestors of /published and /feeds: who may embed editions (`'self'` by default). */
   publicFrameAncestors: string;
+  /** Readers' pages: the language their fixed labels fall back to (EDITIONS_SITE_LANGUAGE), how reviewers are shown (EDITIONS_REVIEWER_DISPLAY), extra label files (EDITIONS_LABELS_DIR). */
+  editionPages: { siteLanguage: string; reviewerDisplay: 'name' | 'initials' | 'role' | 'none'; labelsDir: string | undefined };
   /** The log's level (LOG_LEVEL, `info` by default). */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** GET /metrics without a token on its own port (EDITIONS_METRICS_PORT, on EDITIONS_METRICS_HOST); unset: only on the main port, for an admin's token. */
@@ -137,6 +126,10 @@ export interface Config {
   databasePoolSize: number;
   /** Draft jobs (src/jobs/runner.ts): how long a claimed job is this instance's without a renewal, and how often to look for jobs to take over. */
   jobs: { leaseMs: number; sweepMs: number };
+  /** How long a one-time sign-in link (an invitation) works, in days (EDITIONS_SIGN_IN_LINK_DAYS, 7 by default). */
+  signInLinkDays: number;
+  /** `development` (EDITIONS_ENV, else NODE_ENV=development) offers the `pseudo` engine on the pages; otherwise `production`. */
+  environment: 'development' | 'production';
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -179,12 +172,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.EDITIONS_PUBLIC_URL?.replace(/\/+$/, ''),
     webhooks: { retryMs: e.EDITIONS_WEBHOOK_RETRY_MS, timeoutMs: e.EDITIONS_WEBHOOK_TIMEOUT_MS, allowHosts: webhookAllowHosts(e.EDITIONS_WEBHOOK_ALLOW_HOSTS) },
     publicFrameAncestors: e.EDITIONS_PUBLIC_FRAME_ANCESTORS,
+    editionPages: { siteLanguage: Intl.getCanonicalLocales(e.EDITIONS_SITE_LANGUAGE)[0]!, reviewerDisplay: e.EDITIONS_REVIEWER_DISPLAY, labelsDir: e.EDITIONS_LABELS_DIR },
     logLevel: e.LOG_LEVEL,
     metrics: { port: e.EDITIONS_METRICS_PORT, host: e.EDITIONS_METRICS_HOST },
     shutdownGraceMs: e.EDITIONS_SHUTDOWN_GRACE_MS,
     storageWaitMs: e.EDITIONS_STORAGE_WAIT_MS,
     databasePoolSize: e.EDITIONS_DB_POOL_SIZE,
     jobs: { leaseMs: e.EDITIONS_JOB_LEASE_MS, sweepMs: e.EDITIONS_JOB_SWEEP_MS },
+    signInLinkDays: e.EDITIONS_SIGN_IN_LINK_DAYS,
+    environment: e.EDITIONS_ENV ?? (e.NODE_ENV === 'development' ? 'development' : 'production'),
   };
 }
 

@@ -24,12 +24,15 @@ describe('config', () => {
       publicUrl: undefined,
       webhooks: { retryMs: [5000, 300000, 1800000, 7200000, 18000000, 36000000], timeoutMs: 10_000, allowHosts: [] },
       publicFrameAncestors: "'self'",
+      editionPages: { siteLanguage: 'en', reviewerDisplay: 'role', labelsDir: undefined },
       logLevel: 'info',
       metrics: { port: undefined, host: '127.0.0.1' },
       shutdownGraceMs: 3000,
       storageWaitMs: 5000,
       databasePoolSize: 10,
       jobs: { leaseMs: 30_000, sweepMs: 2000 },
+      signInLinkDays: 7,
+      environment: 'production',
     });
   });
 
@@ -49,6 +52,22 @@ describe('config', () => {
     const c = loadConfig({ EDITIONS_MT_ROUTES: 'es=apertium|google, ca=apertium', EDITIONS_MT: 'google' });
     expect([...c.routes]).toEqual([['es', ['apertium', 'google']], ['ca', ['apertium']], ['*', ['google']]]);
     expect(() => loadConfig({ EDITIONS_MT_ROUTES: 'es' })).toThrow(/Bad route "es"/);
+  });
+
+  it('reads the readers\' pages settings', () => {
+    const c = loadConfig({ EDITIONS_SITE_LANGUAGE: 'FR', EDITIONS_REVIEWER_DISPLAY: 'initials', EDITIONS_LABELS_DIR: '/srv/labels' });
+    expect(c.editionPages).toEqual({ siteLanguage: 'fr', reviewerDisplay: 'initials', labelsDir: '/srv/labels' });
+    expect(() => loadConfig({ EDITIONS_REVIEWER_DISPLAY: 'full' })).toThrow(/EDITIONS_REVIEWER_DISPLAY/);
+    expect(() => loadConfig({ EDITIONS_SITE_LANGUAGE: 'not a tag' })).toThrow(/EDITIONS_SITE_LANGUAGE/);
+  });
+
+  it('reads the sign-in links\' lifetime and the environment (pseudo offered in development only)', () => {
+    expect(loadConfig({ EDITIONS_SIGN_IN_LINK_DAYS: '2' }).signInLinkDays).toBe(2);
+    expect(() => loadConfig({ EDITIONS_SIGN_IN_LINK_DAYS: '0' })).toThrow(/EDITIONS_SIGN_IN_LINK_DAYS/);
+    expect(loadConfig({ EDITIONS_ENV: 'development' }).environment).toBe('development');
+    expect(loadConfig({ NODE_ENV: 'development' }).environment).toBe('development');
+    expect(loadConfig({ NODE_ENV: 'development', EDITIONS_ENV: 'production' }).environment).toBe('production');
+    expect(() => loadConfig({ EDITIONS_ENV: 'staging' })).toThrow(/EDITIONS_ENV/);
   });
 
   it('refuses bad values with a typed error naming the variable', () => {

@@ -153,7 +153,7 @@ export class RequestLog {
     this.metrics?.request(method, route, status, seconds);
     const lines = this.logger;
     if (lines === undefined) return;
-    const fields: LogFields = { reqId: record.id, method, route, path: c?.req.path ?? pathOf(record.incoming?.url), status, ms: Math.round(seconds * 10_000) / 10, userId: userIdOf(c) };
+    const fields: LogFields = { reqId: record.id, method, route, path: secretless(c?.req.path ?? pathOf(record.incoming?.url)), status, ms: Math.round(seconds * 10_000) / 10, userId: userIdOf(c) };
     if (aborted) fields.aborted = true;
     if (status >= 500) lines.error(fields, 'request');
     else lines.info(fields, 'request');
@@ -200,6 +200,11 @@ export class RequestLog {
     this.done(record, res.status, false);
     return res;
   }
+}
+
+/** A one-time sign-in link's token is a secret in its path (/sign-in/link/{token}): never logged. */
+function secretless(path: string): string {
+  return path.startsWith('/sign-in/link/') ? '/sign-in/link/(secret)' : path;
 }
 
 function pathOf(url: string | undefined): string {

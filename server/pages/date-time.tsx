@@ -10,7 +10,7 @@ import type { PageVars } from './page-env.ts';
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 /** `iso` for people reading `lang`, e.g. "1 janv. 2020, 08:00 UTC"; a value that is no date is shown as it is. */
-export function formatDateTime(iso: string, lang: string): string {
+function formatPageDateTimeUtc(iso: string, lang: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   let format = formats.get(lang);
@@ -22,7 +22,7 @@ export function formatDateTime(iso: string, lang: string): string {
 }
 
 export function DateTime({ iso, lang }: { iso: string; lang: string }) {
-  return <time datetime={iso}>{formatDateTime(iso, lang)}</time>;
+  return <time datetime={iso}>{formatPageDateTimeUtc(iso, lang)}</time>;
 }
 
 /** Private-use characters around a date's name: where it goes in the translated message. */

@@ -6,7 +6,7 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError } from '../../src/errors.ts';
 import { statusOf } from '../http-errors.ts';
-import { productProblem, type ValidationIssue } from '../validation-problem.ts';
+import { problemText, productProblem, type ValidationIssue } from '../validation-problem.ts';
 import type { Translate } from './page-env.ts';
 
 export interface ErrorText {
@@ -24,7 +24,8 @@ interface BlockingFinding {
 export function errorText(t: Translate, error: unknown): ErrorText {
   if (!(error instanceof DomainError)) return { code: 'internal_error', message: t('errors:internal_error'), items: [] };
   const issue = error.details.issue as ValidationIssue | undefined;
-  const problem = error.code === 'validation_failed' && issue && typeof issue.code === 'string' ? productProblem(t, issue) : undefined;
+  // A form refused by the API's schema (form-input.ts) reads as the API's refusal does, in the page's language.
+  const problem = error.code === 'validation_failed' && issue && typeof issue.code === 'string' ? (t.lang ? problemText(issue, t.lang) : productProblem(t, issue)) : undefined;
   const message = t(`errors:${error.code}`, { ...error.details, ...(problem === undefined ? {} : { problem }) });
   const findings = Array.isArray(error.details.findings) ? (error.details.findings as BlockingFinding[]) : [];
   const items = findings.filter((f) => typeof f.key === 'string').map((f) => t(`quality:${f.key}`, { ...(f.args ?? {}) }));

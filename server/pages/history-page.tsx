@@ -2,7 +2,7 @@
  * A statement's history: every source revision with a line diff from the one before, and
  * every edition per locale with a line diff from that locale's edition before it.
  */
-import type { EditionEntry, RevisionEntry } from '../../src/operations/statement-history.ts';
+import type { CommentEntry, EditionEntry, RevisionEntry } from '../../src/operations/statement-history.ts';
 import { DatedMessage } from './date-time.tsx';
 import { Layout } from './layout.tsx';
 import { LineDiff } from './line-diff.tsx';
@@ -15,9 +15,11 @@ export interface HistoryProps {
   sourceLocale: string;
   revisions: RevisionEntry[];
   editions: EditionEntry[];
+  /** Every comment of every translation, oldest first. */
+  comments?: CommentEntry[];
 }
 
-export function HistoryPage({ vars, slug, title, sourceLocale, revisions, editions }: HistoryProps) {
+export function HistoryPage({ vars, slug, title, sourceLocale, revisions, editions, comments = [] }: HistoryProps) {
   const { t } = vars;
   const byLocale = new Map<string, EditionEntry[]>();
   for (const e of editions) byLocale.set(e.locale, [...(byLocale.get(e.locale) ?? []), e]);
@@ -74,6 +76,22 @@ export function HistoryPage({ vars, slug, title, sourceLocale, revisions, editio
             </ol>
           </section>
         ))}
+      </section>
+      <section aria-labelledby="comments-heading" class="history-comments">
+        <h2 id="comments-heading">{t('history.comments')}</h2>
+        {comments.length === 0 ? (
+          <p>{t('comments.none')}</p>
+        ) : (
+          <ol>
+            {comments.map((c) => (
+              <li class={`comment comment-${c.kind}`} data-locale={c.locale} data-segment={c.segmentId ?? ''}>
+                <DatedMessage vars={vars} message="history.comment" args={{ locale: c.locale, by: t('comments.by', { name: c.author, role: t(`comments.role.${c.role}`) }) }} dates={{ at: c.at }} />
+                {c.kind === 'request_changes' && <> <strong class="comment-kind">{t('comments.requestChanges')}</strong></>}
+                <p class="comment-text" dir="auto">{c.text}</p>
+              </li>
+            ))}
+          </ol>
+        )}
       </section>
     </Layout>
   );

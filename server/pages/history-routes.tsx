@@ -15,7 +15,7 @@ export function historyRoutes(ctx: OperationContext) {
     const history = await statementHistory(ctx, slug);
     return renderPage(
       c,
-      <HistoryPage vars={varsOf(c)} slug={history.slug} title={statement.title ?? slug} sourceLocale={history.sourceLocale} revisions={history.revisions} editions={history.editions} />,
+      <HistoryPage vars={varsOf(c)} slug={history.slug} title={statement.title ?? slug} sourceLocale={history.sourceLocale} revisions={history.revisions} editions={history.editions} comments={history.comments} />,
     );
   });
   return app;

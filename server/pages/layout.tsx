@@ -1,11 +1,15 @@
 /**
  * The frame of every page: <html lang dir> in the user's language, a skip link, the
  * navigation, the signed-in user with a sign-out form, the language chooser, the CSRF token
- * for scripts (a meta element), the stylesheet and the one script, both served from /assets.
+ * for scripts (a meta element), the stylesheet, the page script and the editor's bundle, all
+ * served from /assets.
  */
 import type { Child } from 'hono/jsx';
 import { uiLanguages } from '../i18n.ts';
 import type { PageVars } from './page-env.ts';
+import { can } from '../../src/workflow/roles.ts';
+import { TeamLinks } from './team-nav.tsx';
+import { editorBundle } from './client-bundle.ts';
 
 export interface LayoutProps {
   vars: PageVars;
@@ -15,7 +19,15 @@ export interface LayoutProps {
   children?: Child;
 }
 
-const languageNames: Record<string, string> = { en: 'English', fr: 'Français', ar: 'العربية' };
+/** Each language named in itself (English, Français, العربية, Español, فارسی…), for any locale directory. */
+export function languageName(lang: string): string {
+  try {
+    const name = new Intl.DisplayNames([lang], { type: 'language', fallback: 'code' }).of(lang) ?? lang;
+    return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
+  } catch {
+    return lang;
+  }
+}
 
 export function CsrfField({ vars }: { vars: PageVars }) {
   return vars.session ? <input type="hidden" name="_csrf" value={vars.session.csrfToken} /> : null;
@@ -33,6 +45,7 @@ export function Layout({ vars, title, path, children }: LayoutProps) {
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/assets/pages.css" />
         <script src="/assets/pages.js" defer></script>
+        <script src={`/assets/${editorBundle().name}`} defer></script>
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -44,6 +57,9 @@ export function Layout({ vars, title, path, children }: LayoutProps) {
               Editions
             </a>
             {session && <a href="/statements">{t('layout.statements')}</a>}
+            {session && <a href="/dashboard">{t('team.navDashboard')}</a>}
+            {session && can(session.actor, 'manageUsers') && <a href="/users">{t('team.navUsers')}</a>}
+            <TeamLinks vars={vars} />
           </nav>
           <form method="post" action="/language" class="language-form">
             <CsrfField vars={vars} />
@@ -52,7 +68,7 @@ export function Layout({ vars, title, path, children }: LayoutProps) {
             <select id="language-select" name="lang">
               {uiLanguages.map((l) => (
                 <option value={l} selected={l === vars.lang} lang={l}>
-                  {languageNames[l] ?? l}
+                  {languageName(l)}
                 </option>
               ))}
             </select>

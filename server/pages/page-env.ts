@@ -2,7 +2,8 @@
 import type { ActiveSession } from '../../src/operations/sessions.ts';
 
 /** A message of the `pages` namespace (or `ns:key` of another one) in the page's language. */
-export type Translate = (key: string, args?: Record<string, unknown>) => string;
+/** A page's translation function; `lang`: its language (for zod's own messages, validation-problem.ts). */
+export type Translate = ((key: string, args?: Record<string, unknown>) => string) & { lang?: string };
 
 export interface PageVars {
   session: ActiveSession | null;

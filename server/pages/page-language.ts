@@ -15,7 +15,8 @@ export function pageLanguage(c: Context): string {
 
 export function pageTranslate(lang: string): Translate {
   const t = translator(lang);
-  return (key, args = {}) => String(t(key.includes(':') ? key : `pages:${key}`, { ...args, defaultValue: key }));
+  const translate: Translate = (key, args = {}) => String(t(key.includes(':') ? key : `pages:${key}`, { ...args, defaultValue: key }));
+  return Object.assign(translate, { lang });
 }
 
 export const directionOf = (lang: string): 'ltr' | 'rtl' => textDirection(lang);

@@ -15,6 +15,7 @@ import { utf8Body } from '../middleware/utf8-body.ts';
 import { assetRoutes } from './assets-routes.ts';
 import { csrfGuard } from './csrf-guard.ts';
 import { historyRoutes } from './history-routes.tsx';
+import { commentRoutes } from './comment-routes.tsx';
 import { jobEventRoutes } from './job-events.ts';
 import { pageContext } from './page-context.ts';
 import type { PageEnv } from './page-env.ts';
@@ -24,7 +25,14 @@ import { requireSignIn } from './require-sign-in.ts';
 import { reviewRoutes } from './review-routes.tsx';
 import { signInRoutes } from './sign-in-routes.tsx';
 import { statementsRoutes } from './statements-routes.tsx';
+import { teamRoutes } from './team-routes.tsx';
 import { translateRoutes } from './translate-routes.tsx';
+import { glossaryRoutes } from './glossary-routes.tsx';
+import { linkTargetsRoutes } from './link-targets-routes.tsx';
+import { reviseRoutes } from './revise-routes.tsx';
+import { webhooksRoutes } from './webhooks-routes.tsx';
+import { withdrawRoutes } from './withdraw-routes.tsx';
+import { WebhookTargetPolicy } from '../../src/webhooks/target-policy.ts';
 
 export interface PagesDeps {
   ctx: OperationContext;
@@ -36,8 +44,8 @@ export interface PagesDeps {
 }
 
 /** The paths of the pages (and only those) that the page middleware applies to (`/statements/*` covers `/statements`). */
-const pagePaths = ['/', '/sign-in', '/sign-out', '/language', '/statements/*', '/jobs/*'];
-const signedInPaths = ['/statements/*', '/jobs/*'];
+const pagePaths = ['/', '/sign-in', '/sign-in/*', '/users', '/users/*', '/dashboard', '/sign-out', '/language', '/statements/*', '/jobs/*', '/glossary/*', '/link-targets/*', '/webhooks/*'];
+const signedInPaths = ['/users', '/users/*', '/dashboard', '/statements/*', '/jobs/*', '/glossary/*', '/link-targets/*', '/webhooks/*'];
 
 export function pagesRoutes(config: Config, deps: PagesDeps) {
   const { ctx } = deps;
@@ -58,13 +66,23 @@ export function pagesRoutes(config: Config, deps: PagesDeps) {
   for (const path of signedInPaths) app.use(path, requireSignIn());
   app.route('/', signInRoutes(ctx));
   app.route('/', statementsRoutes(ctx));
-  app.route('/', translateRoutes(ctx, { providers: deps.providers, routes: config.routes, runner: deps.runner }));
+  app.route('/', teamRoutes(ctx));
+  app.route('/', translateRoutes(ctx, { providers: deps.providers, routes: config.routes, runner: deps.runner, development: config.environment === 'development' }));
   app.route('/', reviewRoutes(ctx, deps.providers, config.routes));
   app.route('/', publishRoutes(ctx, (slug) => {
     if (deps.onPublished) deps.onPublished(slug);
     else deps.deliveries?.kick();
   }));
   app.route('/', historyRoutes(ctx));
+  app.route('/', glossaryRoutes(ctx));
+  app.route('/', linkTargetsRoutes(ctx));
+  app.route('/', webhooksRoutes(ctx, new WebhookTargetPolicy(config.webhooks.allowHosts)));
+  app.route('/', reviseRoutes(ctx));
+  app.route('/', withdrawRoutes(ctx, (slug) => {
+    if (deps.onPublished) deps.onPublished(slug);
+    else deps.deliveries?.kick();
+  }));
+  app.route('/', commentRoutes(ctx));
   app.route('/', jobEventRoutes(ctx, deps.runner));
   return app;
 }

@@ -6,6 +6,7 @@
 import { xmlCodec } from '../../src/markdown/placeholder-codec.ts';
 import type { Placeholder } from '../../src/markdown/tokens.ts';
 import type { Translate } from './page-env.ts';
+import { chipText, insertText, type ChipPart } from './client/chip-label.ts';
 
 export interface ChipsProps {
   text: string | null;
@@ -13,9 +14,23 @@ export interface ChipsProps {
   t: Translate;
 }
 
-function chipLabel(p: Placeholder | undefined, id: number, t: Translate, part: 'open' | 'close' | 'standalone'): string {
+export function chipLabel(p: Placeholder | undefined, id: number, t: Translate, part: ChipPart): string {
   const kind = p ? t(`placeholder.kind.${p.kind}`) : '?';
-  return t(`placeholder.${part}`, { id, kind });
+  const spoken = t(`placeholder.${part}`, { id, kind });
+  return p?.display && part !== 'close' ? `${spoken}: ${p.display}` : spoken;
+}
+
+/** What the editor (client/editor.ts) needs to draw a segment's chips, as the textarea's data-placeholders. */
+export function editorPlaceholders(placeholders: readonly Placeholder[], t: Translate): string {
+  return JSON.stringify(
+    placeholders.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      paired: p.paired,
+      display: p.display,
+      spoken: { open: chipLabel(p, p.id, t, 'open'), close: chipLabel(p, p.id, t, 'close'), standalone: chipLabel(p, p.id, t, 'standalone') },
+    })),
+  );
 }
 
 export function PlaceholderChips({ text, placeholders, t }: ChipsProps) {
@@ -30,9 +45,9 @@ export function PlaceholderChips({ text, placeholders, t }: ChipsProps) {
         const id = token.type === 'close' ? (open.pop() ?? token.id) : token.id;
         if (token.type === 'open') open.push(token.id);
         const p = byId.get(id);
-        const shown = token.type === 'open' ? `${id}⟩` : token.type === 'close' ? `⟨${id}` : `${id}`;
+        const shown = chipText(p, id, token.type);
         return (
-          <span class={`chip chip-${token.type}`} title={p?.display ?? ''} aria-label={chipLabel(p, id, t, token.type)} role="img">
+          <span class={`chip chip-${token.type}`} dir="ltr" title={p?.display ?? ''} aria-label={chipLabel(p, id, t, token.type)} role="img">
             {shown}
           </span>
         );
@@ -46,6 +61,6 @@ export function chipInserts(placeholders: readonly Placeholder[]): { id: number;
   return placeholders.map((p) => ({
     id: p.id,
     insert: p.paired ? `<g id="${p.id}"></g>` : `<x id="${p.id}"/>`,
-    label: p.paired ? `⟨${p.id}⟩…⟨/${p.id}⟩` : `⟨${p.id}/⟩`,
+    label: insertText(p),
   }));
 }

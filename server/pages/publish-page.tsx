@@ -11,8 +11,12 @@ import { CsrfField, Layout } from './layout.tsx';
 import { Notice } from './notice.tsx';
 import type { ErrorText } from './error-text.ts';
 import type { PageVars } from './page-env.ts';
+import { WithdrawLink } from './team-nav.tsx';
+import { can } from '../../src/workflow/roles.ts';
 
 export interface PublishedEdition {
+  /** For the withdraw link (withdraw-routes.tsx). */
+  id?: string;
   locale: string;
   publishedAt: string;
   visibleFrom: string;
@@ -35,9 +39,15 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
 export function PublishPage({ vars, slug, title, previews, editions, error, done }: PublishProps) {
   const { t } = vars;
   const base = `/statements/${slug}/publish`;
+  // Publishing is offered for the locales the person publishes (the operation decides: can()).
+  const actor = vars.session?.actor;
+  const mayPublish = (locale: string) => (actor ? can(actor, 'publish', locale) : false);
   return (
     <Layout vars={vars} title={t('publish.title', { title })} path={base}>
       <Notice error={error} done={done} />
+      {!previews.some((p) => mayPublish(p.locale)) ? (
+        <p class="publish-not-yours">{t('team.publishNotYours')}</p>
+      ) : (
       <form method="post" action={base} class="publish-form">
         <CsrfField vars={vars} />
         <fieldset>
@@ -45,9 +55,13 @@ export function PublishPage({ vars, slug, title, previews, editions, error, done
           <ul class="publish-locales">
             {previews.map((p) => {
               const ready = p.approved === p.segments;
+              const mine = mayPublish(p.locale);
+              // The source language is published with the others by default (a reader asking for it
+              // must not get a translation), unless an edition of it is live already.
+              const sourceLive = p.source && editions.some((e) => e.locale === p.locale && e.withdrawnAt === null);
               return (
                 <li>
-                  <input type="checkbox" id={`publish-${p.locale}`} name="locales" value={p.locale} disabled={!ready} checked={ready && !p.source} />
+                  <input type="checkbox" id={`publish-${p.locale}`} name="locales" value={p.locale} disabled={!ready || !mine} checked={ready && mine && !sourceLive} />
                   <label for={`publish-${p.locale}`}>
                     <strong>{p.locale}</strong>{' '}
                     {p.source
@@ -76,6 +90,7 @@ export function PublishPage({ vars, slug, title, previews, editions, error, done
         </p>
         <button type="submit">{t('publish.submit')}</button>
       </form>
+      )}
       <section aria-labelledby="editions-heading">
         <h2 id="editions-heading">{t('publish.editions')}</h2>
         {editions.length === 0 ? (
@@ -88,6 +103,7 @@ export function PublishPage({ vars, slug, title, previews, editions, error, done
                   {e.locale}
                 </a>{' '}
                 <DatedMessage vars={vars} message="publish.editionLine" dates={{ published: e.publishedAt, visible: e.visibleFrom }} />
+                {!e.withdrawnAt && e.id && <WithdrawLink vars={vars} slug={slug} editionId={e.id} locale={e.locale} />}
                 {e.withdrawnAt && (
                   <>
                     {' — '}

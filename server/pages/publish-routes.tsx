@@ -5,7 +5,9 @@ import type { OperationContext } from '../../src/operations/context.ts';
 import { previewEdition } from '../../src/operations/preview-edition.ts';
 import { publish } from '../../src/operations/publish.ts';
 import { getStatement, listEditions } from '../../src/operations/read-statements.ts';
+import { PublishBody } from '../schemas.ts';
 import { errorText } from './error-text.ts';
+import { formInput, textField } from './form-input.ts';
 import { varsOf, type PageEnv } from './page-env.ts';
 import { PublishPage } from './publish-page.tsx';
 import { renderPage } from './render-page.ts';
@@ -30,7 +32,7 @@ export function publishRoutes(ctx: OperationContext, onPublished: (slug: string)
     const previews = [];
     for (const locale of locales) previews.push(await previewEdition(ctx, slug, locale));
     const editions = await listEditions(ctx, slug);
-    const done = c.req.query('done') === 'published' ? vars.t('publish.done') : undefined;
+    const done = c.req.query('done') === 'published' ? vars.t('publish.done') : c.req.query('done') === 'withdrawn' ? vars.t('manage:withdraw.done') : undefined;
     return renderPage(
       c,
       <PublishPage
@@ -38,7 +40,7 @@ export function publishRoutes(ctx: OperationContext, onPublished: (slug: string)
         slug={statement.slug}
         title={statement.title ?? statement.slug}
         previews={previews}
-        editions={editions.map((e) => ({ locale: e.locale, publishedAt: e.publishedAt, visibleFrom: e.visibleFrom, withdrawnAt: e.withdrawnAt, hash: e.hash }))}
+        editions={editions.map((e) => ({ id: e.id, locale: e.locale, publishedAt: e.publishedAt, visibleFrom: e.visibleFrom, withdrawnAt: e.withdrawnAt, hash: e.hash }))}
         error={extra.error === undefined ? undefined : errorText(vars.t, extra.error)}
         done={done}
       />,
@@ -51,11 +53,12 @@ export function publishRoutes(ctx: OperationContext, onPublished: (slug: string)
   app.post(path, async (c) => {
     const slug = c.req.param('slug');
     const body = await c.req.parseBody({ all: true });
-    const locales = ([] as unknown[]).concat(body.locales ?? []).filter((l): l is string => typeof l === 'string');
-    const embargo = typeof body.embargo === 'string' ? embargoFromField(body.embargo) : undefined;
-    const reason = typeof body.override === 'string' ? body.override.trim() : '';
     try {
-      await publish(ctx, sessionOf(c).actor, { slug, locales, ...(embargo ? { embargoUntil: embargo } : {}), ...(reason ? { override: { reason } } : {}) });
+      // The API's body schema (PublishBody): no locale ticked is refused as the API refuses an empty list.
+      const embargo = typeof body.embargo === 'string' ? embargoFromField(body.embargo) : undefined;
+      const reason = textField(body, 'override').trim();
+      const input = formInput(PublishBody, { locales: ([] as unknown[]).concat(body.locales ?? []), ...(embargo ? { embargoUntil: embargo } : {}), ...(reason ? { override: { reason } } : {}) });
+      await publish(ctx, sessionOf(c).actor, { slug, ...input });
       onPublished(slug);
       return c.redirect(`/statements/${slug}/publish?done=published`, 303);
     } catch (error) {

@@ -14,6 +14,9 @@ import { Notice } from './notice.tsx';
 import type { ErrorText } from './error-text.ts';
 import type { PageVars } from './page-env.ts';
 import { ReviewSegment } from './review-segment.tsx';
+import { can } from '../../src/workflow/roles.ts';
+import { SegmentThread } from './segment-thread.tsx';
+import type { SegmentComment } from '../../src/operations/segment-comments.ts';
 import { SegmentPageNav, withPage } from './segment-pages.tsx';
 
 export interface ReviewProps {
@@ -23,6 +26,8 @@ export interface ReviewProps {
   locale: string;
   sourceLocale: string;
   segments: TranslationSegmentView[];
+  /** The translation's general comment thread (segment-thread.tsx). */
+  comments?: SegmentComment[] | undefined;
   /** The segments whose current text the signed-in reviewer wrote (four-eyes: src/operations/review.ts, segmentsWrittenBy). */
   own: ReadonlySet<string>;
   /** The whole translation's version tag as read: the locale-wide decision names it (src/operations/translation-tag.ts). */
@@ -74,6 +79,7 @@ export function ReviewPage(p: ReviewProps) {
         <h2 id="edition-findings">{t('findings.edition')}</h2>
         <FindingsList findings={p.findings} t={t} label={t('findings.edition')} />
       </section>
+      <SegmentThread vars={vars} base={base} locale={p.locale} comments={p.comments} dir={dir} />
       <SegmentPageNav vars={vars} base={base} page={p.page} total={p.total} id="top" />
       {p.segments.map((s, i) => (
         <ReviewSegment
@@ -92,6 +98,7 @@ export function ReviewPage(p: ReviewProps) {
         />
       ))}
       <SegmentPageNav vars={vars} base={base} page={p.page} total={p.total} id="bottom" />
+      {vars.session && can(vars.session.actor, 'review', p.locale) && (
       <section aria-labelledby="whole-heading" class="whole-locale">
         <h2 id="whole-heading">{t('review.whole', { locale: p.locale })}</h2>
         <form method="post" action={withPage(`${base}/decision`, p.page)} class="decision-form">
@@ -107,6 +114,7 @@ export function ReviewPage(p: ReviewProps) {
           </button>
         </form>
       </section>
+      )}
     </Layout>
   );
 }

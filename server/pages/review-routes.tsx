@@ -1,5 +1,6 @@
 /** The review page and what it posts: decisions (per segment or whole locale), finding overrides; back-translation on request (GET). */
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import { DomainError } from '../../src/errors.ts';
 import type { ProviderSet, Routes } from '../../src/mt/routing.ts';
 import { backTranslate } from '../../src/operations/back-translate.ts';
@@ -7,12 +8,27 @@ import type { OperationContext } from '../../src/operations/context.ts';
 import { overrideFinding } from '../../src/operations/quality.ts';
 import { getStatement, getTranslation } from '../../src/operations/read-statements.ts';
 import { review, segmentsWrittenBy } from '../../src/operations/review.ts';
+import { OverrideBody } from '../routes/overrides.ts';
+import { ReviewBody, SegmentId } from '../schemas.ts';
 import { errorText } from './error-text.ts';
+import { formInput, optionalField, textField } from './form-input.ts';
 import { varsOf, type PageEnv } from './page-env.ts';
 import { renderPage } from './render-page.ts';
 import { sessionOf } from './require-sign-in.ts';
 import { ReviewPage } from './review-page.tsx';
 import { pageAsked, pageOfIndex, pageWithin, segmentsPerPage, withPage } from './segment-pages.tsx';
+
+/**
+ * The decision form, in the API's terms (ReviewBody): one segment (with the version the
+ * reviewer saw) or, without one, the whole locale (with the translation's tag).
+ */
+const DecisionForm = z.object({
+  decision: ReviewBody.shape.decision,
+  comment: ReviewBody.shape.comment,
+  segment: SegmentId.optional(),
+  version: z.coerce.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
+  etag: z.string().max(200).optional(),
+});
 
 export function reviewRoutes(ctx: OperationContext, providers: ProviderSet, routes: Routes) {
   const app = new Hono<PageEnv>();
@@ -24,7 +40,7 @@ export function reviewRoutes(ctx: OperationContext, providers: ProviderSet, rout
     const vars = varsOf(c);
     const statement = await getStatement(ctx, slug);
     const page = pageWithin(extra.page ?? pageAsked(c.req.query('page')), statement.segments.length);
-    const translation = await getTranslation(ctx, slug, locale, { limit: segmentsPerPage, offset: (page - 1) * segmentsPerPage });
+    const translation = await getTranslation(ctx, slug, locale, { limit: segmentsPerPage, offset: (page - 1) * segmentsPerPage, comments: true });
     let back: { provider: string | null; texts: Map<string, string | null>; unknown: Map<string, string[]>; notes: string[] } | null = null;
     let error = extra.error;
     const asked = c.req.query('back');
@@ -50,6 +66,7 @@ export function reviewRoutes(ctx: OperationContext, providers: ProviderSet, rout
         locale={translation.locale}
         sourceLocale={statement.sourceLocale}
         segments={translation.segments}
+        comments={translation.comments}
         own={own}
         translationTag={translation.tag}
         page={page}
@@ -76,14 +93,16 @@ export function reviewRoutes(ctx: OperationContext, providers: ProviderSet, rout
   app.post(`${path}/decision`, async (c) => {
     const { slug, locale } = c.req.param();
     const body = await c.req.parseBody();
-    const decision = body.decision === 'approve' ? 'approve' : body.decision === 'request_changes' ? 'request_changes' : null;
-    const segment = typeof body.segment === 'string' && body.segment ? body.segment : undefined;
-    const comment = typeof body.comment === 'string' && body.comment.trim() ? body.comment.trim() : undefined;
-    // What the reviewer saw: the segment's version, or the whole translation's tag.
-    const version = typeof body.version === 'string' && /^\d{1,15}$/.test(body.version) ? Number(body.version) : undefined;
-    const etag = typeof body.etag === 'string' && body.etag ? body.etag : undefined;
+    const segment = textField(body, 'segment') || undefined;
     try {
-      if (!decision) throw new DomainError('validation_failed', 'Choose approve or request changes', { field: 'decision', problem: 'approve | request_changes' });
+      // What the reviewer saw: the segment's version, or the whole translation's tag.
+      const { decision, comment, version, etag } = formInput(DecisionForm, {
+        decision: body.decision,
+        comment: textField(body, 'comment').trim() || undefined,
+        segment,
+        version: optionalField(body, 'version'),
+        etag: optionalField(body, 'etag'),
+      });
       await review(ctx, sessionOf(c).actor, {
         slug,
         locale,
@@ -101,14 +120,15 @@ export function reviewRoutes(ctx: OperationContext, providers: ProviderSet, rout
   app.post(`${path}/override`, async (c) => {
     const { slug, locale } = c.req.param();
     const body = await c.req.parseBody();
-    const text = (v: unknown) => (typeof v === 'string' ? v : '');
+    const segment = textField(body, 'segment');
     try {
-      const segment = text(body.segment);
-      await overrideFinding(ctx, sessionOf(c).actor, { slug, locale, rule: text(body.rule), reason: text(body.reason), ...(segment ? { segmentId: segment } : {}) });
+      // The API's body schema (OverrideBody).
+      const form = formInput(OverrideBody, { rule: body.rule, reason: body.reason, segmentId: optionalField(body, 'segment') });
+      await overrideFinding(ctx, sessionOf(c).actor, { slug, locale, rule: form.rule, reason: form.reason, ...(form.segmentId ? { segmentId: form.segmentId } : {}) });
       return c.redirect(`${withPage(`/statements/${slug}/review/${locale}`, await pageOf(slug, segment || undefined, c), 'done=overridden')}${segment ? `#seg-${segment}` : ''}`, 303);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return show(c, { error, page: await pageOf(slug, text(body.segment) || undefined, c) });
+      return show(c, { error, page: await pageOf(slug, segment || undefined, c) });
     }
   });
 

@@ -4,6 +4,7 @@
  * the word diff machine → human, its back-translation when asked for, findings (a fatal rule
  * may be overridden with a reason, once for all its findings), and approve / request changes for this segment alone.
  */
+import { can } from '../../src/workflow/roles.ts';
 import type { TranslationSegmentView } from '../../src/operations/read-statements.ts';
 import type { Placeholder } from '../../src/markdown/tokens.ts';
 import { FindingsList } from './findings-list.tsx';
@@ -11,6 +12,8 @@ import { CsrfField } from './layout.tsx';
 import type { PageVars } from './page-env.ts';
 import { PlaceholderChips } from './placeholder-chips.tsx';
 import { SourceChange } from './source-change.tsx';
+import { SegmentThread } from './segment-thread.tsx';
+import { SegmentContextLabel } from './segment-context-label.tsx';
 import { WordDiff } from './word-diff.tsx';
 
 export interface ReviewSegmentProps {
@@ -38,6 +41,7 @@ export function ReviewSegment({ vars, base, index, segment: s, own, placeholders
       <h2 id={`h-${s.id}`} class="segment-heading">
         {t('segment.heading', { n })} <span class={`state state-${s.state}`} data-state={s.state}>{t(`state.${s.state}`)}</span>
       </h2>
+      <SegmentContextLabel context={s.context} t={t} />
       <div class="columns three">
         <div class="column">
           <h3>{t('segment.source')}</h3>
@@ -89,6 +93,7 @@ export function ReviewSegment({ vars, base, index, segment: s, own, placeholders
           </form>
       ))}
       {own && <p class="own-text">{t('review.ownText')}</p>}
+      {vars.session && can(vars.session.actor, 'review', locale) && (
       <form method="post" action={`${base}/decision`} class="decision-form">
         <CsrfField vars={vars} />
         <input type="hidden" name="segment" value={s.id} />
@@ -102,6 +107,8 @@ export function ReviewSegment({ vars, base, index, segment: s, own, placeholders
           {t('review.requestChanges')}
         </button>
       </form>
+      )}
+      <SegmentThread vars={vars} base={base} locale={locale} comments={s.comments} segment={{ id: s.id, n }} dir={dir} />
     </section>
   );
 }

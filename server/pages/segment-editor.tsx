@@ -10,8 +10,10 @@ import type { Placeholder } from '../../src/markdown/tokens.ts';
 import { FindingsList } from './findings-list.tsx';
 import { CsrfField } from './layout.tsx';
 import type { PageVars } from './page-env.ts';
-import { chipInserts, PlaceholderChips } from './placeholder-chips.tsx';
+import { chipInserts, editorPlaceholders, PlaceholderChips } from './placeholder-chips.tsx';
 import { SourceChange } from './source-change.tsx';
+import { SegmentThread } from './segment-thread.tsx';
+import { SegmentContextLabel } from './segment-context-label.tsx';
 import { WordDiff } from './word-diff.tsx';
 
 export interface SegmentEditorProps {
@@ -24,18 +26,40 @@ export interface SegmentEditorProps {
   locale: string;
   dir: 'ltr' | 'rtl';
   sourceDir: 'ltr' | 'rtl';
+  /** Left out by the page's filter (rendered hidden, so that the filter can be changed in place). */
+  hidden?: boolean;
+  /**
+   * Just saved (without script): its twins (same source text) whose text differs, each offered
+   * this segment's text with one button (a form posting it as that segment's, with its version).
+   */
+  twinOffers?: readonly TwinOffer[];
 }
 
-export function SegmentEditor({ vars, action, index, segment: s, placeholders, sourceLocale, locale, dir, sourceDir }: SegmentEditorProps) {
+/** A twin to offer the saved text to: its id, number (from 1) and version. */
+export interface TwinOffer {
+  id: string;
+  n: number;
+  version: number;
+}
+
+export function SegmentEditor({ vars, action, index, segment: s, placeholders, sourceLocale, locale, dir, sourceDir, hidden = false, twinOffers = [] }: SegmentEditorProps) {
   const { t } = vars;
   const id = `text-${s.id}`;
   // A stale segment's kept text beside a new machine draft (of the changed source): the draft is one click away.
   const offerDraft = s.state === 'stale' && s.text !== null && s.machine !== null && s.text !== s.machine;
   return (
-    <section class="segment" id={`seg-${s.id}`} data-segment={s.id} aria-labelledby={`h-${s.id}`}>
+    <section
+      class="segment"
+      id={`seg-${s.id}`}
+      data-segment={s.id}
+      data-findings={[...new Set(s.findings.map((f) => f.rule))].join(' ')}
+      aria-labelledby={`h-${s.id}`}
+      {...(hidden ? { hidden: true } : {})}
+    >
       <h2 id={`h-${s.id}`} class="segment-heading">
         {t('segment.heading', { n: index + 1 })} <span class={`state state-${s.state}`} data-state={s.state}>{t(`state.${s.state}`)}</span>
       </h2>
+      <SegmentContextLabel context={s.context} t={t} />
       <div class="columns">
         <div class="column">
           <h3>{t('segment.source')}</h3>
@@ -74,27 +98,49 @@ export function SegmentEditor({ vars, action, index, segment: s, placeholders, s
             </div>
           )}
         </div>
-        <form method="post" action={action} class="segment-form column" data-version={s.version} data-msg-saving={t('segment.saving')} data-msg-failed={t('segment.saveFailed')} data-msg-guard={t('segment.placeholderGuard')}>
+        <form
+          method="post"
+          action={action}
+          class="segment-form column"
+          data-version={s.version}
+          data-msg-saving={t('segment.saving')}
+          data-msg-failed={t('segment.saveFailed')}
+          data-msg-guard={t('segment.placeholderGuard')}
+          data-msg-confirm-dirty={t('flow.confirmDirty')}
+        >
           <CsrfField vars={vars} />
           <input type="hidden" name="version" value={String(s.version)} />
           <label for={id}>{t('segment.yours')}</label>
           {s.state === 'stale' && s.text !== null && <p class="help kept-text">{t('segment.keptText')}</p>}
-          <textarea id={id} name="text" lang={locale} dir={dir} rows={3} aria-label={t('segment.yoursNumbered', { n: index + 1 })} aria-describedby={`chips-${s.id} status-${s.id} guard-${s.id}`}>
+          <textarea id={id} name="text" lang={locale} dir={dir} rows={3} aria-label={t('segment.yoursNumbered', { n: index + 1 })} aria-describedby={`chips-${s.id} status-${s.id} guard-${s.id}`} data-placeholders={editorPlaceholders(placeholders, t)}>
             {s.text ?? s.machine ?? ''}
           </textarea>
           {placeholders.length > 0 && (
             <div class="chip-inserts" role="group" id={`chips-${s.id}`} aria-label={t('segment.insertPlaceholder')}>
               {chipInserts(placeholders).map((chip) => (
-                <button type="button" class="chip-insert" data-insert={chip.insert} data-target={id} aria-label={t('segment.insert', { id: chip.id })}>
+                <button type="button" class="chip-insert" data-insert={chip.insert} data-placeholder={chip.id} data-target={id} aria-label={t('segment.insert', { id: chip.id })} title={chip.id <= 9 ? t('segment.insertShortcut', { id: chip.id }) : undefined}>
                   {chip.label}
                 </button>
               ))}
             </div>
           )}
           <p class="help">{t('segment.placeholderHelp')}</p>
+          {placeholders.length > 0 && <p class="help shortcut-help">{t('segment.placeholderKeys')}</p>}
           <p class="placeholder-guard" id={`guard-${s.id}`} role="status" aria-live="polite"></p>
+          <div class="draft-notice" hidden role="status">
+            <p>{t('flow.draftRestored')}</p>
+            <button type="button" class="discard-draft" aria-label={t('flow.discardDraftNumbered', { n: index + 1 })}>
+              {t('flow.discardDraft')}
+            </button>
+          </div>
           <button type="submit" class="save">
             {t('segment.save')}
+          </button>{' '}
+          <button type="submit" class="save-next" name="then" value="next" aria-keyshortcuts="Control+Enter Meta+Enter">
+            {t('flow.saveNext')}
+          </button>{' '}
+          <button type="submit" class="confirm" name="then" value="confirm" aria-keyshortcuts="Alt+Shift+Enter">
+            {t('flow.confirm')}
           </button>
           <p class="save-status" id={`status-${s.id}`} role="status" aria-live="polite"></p>
           <div class="conflict" hidden role="alert">
@@ -124,6 +170,19 @@ export function SegmentEditor({ vars, action, index, segment: s, placeholders, s
           </div>
         </div>
       </div>
+      <div class="twin-offers" role="group" aria-label={t('segment.twinOffers', { n: index + 1 })}>
+        {twinOffers.map((twin) => (
+          <form method="post" action={action.replace(/\/segments\/[^/]+$/, `/segments/${encodeURIComponent(twin.id)}`)} class="twin-offer" data-twin={twin.id} data-version={twin.version}>
+            <CsrfField vars={vars} />
+            <input type="hidden" name="text" value={s.text ?? ''} />
+            <input type="hidden" name="version" value={String(twin.version)} />
+            <button type="submit" class="use-for-twin">
+              {t('segment.useForTwin', { n: twin.n })}
+            </button>
+          </form>
+        ))}
+      </div>
+      <SegmentThread vars={vars} base={action.replace(/\/segments\/[^/]+$/, '')} locale={locale} comments={s.comments} segment={{ id: s.id, n: index + 1 }} dir={dir} />
     </section>
   );
 }

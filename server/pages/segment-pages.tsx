@@ -50,6 +50,8 @@ export interface SegmentPageNavProps {
   vars: PageVars;
   /** The page's path, without a query. */
   base: string;
+  /** What every page link keeps of the query (the translate page's filter: `state=…&finding=…`). */
+  query?: string;
   page: number;
   total: number;
   /** Tells the two navigations of a page apart (top, bottom). */
@@ -57,12 +59,12 @@ export interface SegmentPageNavProps {
 }
 
 /** Which segments are shown, and (with more than one page) the navigation between pages. */
-export function SegmentPageNav({ vars, base, page, total, id }: SegmentPageNavProps) {
+export function SegmentPageNav({ vars, base, query = '', page, total, id }: SegmentPageNavProps) {
   const { t } = vars;
   const count = pageCount(total);
   const first = total === 0 ? 0 : (page - 1) * segmentsPerPage + 1;
   const last = Math.min(page * segmentsPerPage, total);
-  const href = (n: number) => withPage(base, n);
+  const href = (n: number) => withPage(base, n, query);
   return (
     <div class="segment-pages">
       <p class="segment-range" id={`range-${id}`}>

@@ -5,6 +5,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import { DomainError } from '../../src/errors.ts';
@@ -12,12 +13,16 @@ import type { OperationContext } from '../../src/operations/context.ts';
 import { closeSession, openSession } from '../../src/operations/sessions.ts';
 import { uiLanguages } from '../i18n.ts';
 import { errorText } from './error-text.ts';
+import { formInput } from './form-input.ts';
 import { varsOf, type PageEnv } from './page-env.ts';
 import { languageCookie } from './page-language.ts';
 import { renderPage } from './render-page.ts';
 import { safePath } from './safe-path.ts';
 import { clearSessionCookie, isHttps, writeSessionCookie } from './session-cookie.ts';
 import { SignInPage } from './sign-in-page.tsx';
+
+const SignInForm = z.object({ token: z.string().max(1000).optional() });
+const LanguageForm = z.object({ lang: z.string().refine((l) => uiLanguages.includes(l)).catch('en') });
 
 const formCookie = 'editions_sign_in';
 
@@ -52,7 +57,9 @@ export function signInRoutes(ctx: OperationContext) {
       return show(c, next, new DomainError('forbidden', 'The sign-in form is out of date', { field: 'form_token' }));
     }
     try {
-      const opened = await openSession(ctx, typeof body.token === 'string' ? body.token : undefined);
+      // No token at all is the operation's refusal (unauthenticated), as with a wrong one.
+      const { token } = formInput(SignInForm, { token: body.token });
+      const opened = await openSession(ctx, token);
       if (c.get('sessionId')) await closeSession(ctx, c.get('sessionId'));
       writeSessionCookie(c, opened.sessionId);
       deleteCookie(c, formCookie, { path: '/sign-in' });
@@ -70,7 +77,8 @@ export function signInRoutes(ctx: OperationContext) {
 
   app.post('/language', async (c) => {
     const body = await c.req.parseBody();
-    const lang = typeof body.lang === 'string' && uiLanguages.includes(body.lang) ? body.lang : 'en';
+    // A language the interface does not have falls back to English (a preference, not an error).
+    const { lang } = formInput(LanguageForm, { lang: body.lang });
     setCookie(c, languageCookie, lang, { path: '/', sameSite: 'Lax', secure: isHttps(c), maxAge: 365 * 24 * 3600 });
     return c.redirect(safePath(body.back), 303);
   });

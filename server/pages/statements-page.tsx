@@ -9,6 +9,8 @@ import { LocaleProgress } from './locale-progress.tsx';
 import { Notice } from './notice.tsx';
 import type { ErrorText } from './error-text.ts';
 import type { PageVars } from './page-env.ts';
+import { ReviseLink } from './team-nav.tsx';
+import { can } from '../../src/workflow/roles.ts';
 
 export interface StatementRow {
   slug: string;
@@ -30,6 +32,16 @@ export interface StatementsProps {
 
 export function StatementsPage({ vars, query, statements, total, nextCursor, error, done }: StatementsProps) {
   const { t } = vars;
+  // Only what the person may do is offered (the operations refuse the rest: can() in roles.ts).
+  const actor = vars.session?.actor;
+  const may = (action: 'import' | 'translate' | 'review' | 'publish', locale?: string) => (actor ? can(actor, action, locale) : false);
+  const mayImport = may('import');
+  /** The locales offered to open for translation: those the person translates (every one: free input), never the source. */
+  const translatable = (s: StatementRow): string[] | 'any' => {
+    if (!actor) return [];
+    if (actor.roles.some((r) => r.locale === '*' && (r.role === 'translator' || r.role === 'admin'))) return 'any';
+    return [...new Set(actor.roles.filter((r) => r.role === 'translator' || r.role === 'admin').map((r) => r.locale))].filter((l) => l !== s.sourceLocale && !(l in s.locales)).sort();
+  };
   return (
     <Layout vars={vars} title={t('statements.title')} path="/statements">
       <Notice error={error} done={done} />
@@ -39,7 +51,16 @@ export function StatementsPage({ vars, query, statements, total, nextCursor, err
         <button type="submit">{t('statements.searchButton')}</button>
       </form>
       <p class="count-line">{query ? t('statements.found', { count: statements.length }) : t('statements.total', { count: total })}</p>
-      {statements.length === 0 ? (
+      {statements.length === 0 && !query && total === 0 ? (
+        <section class="first-run" aria-labelledby="first-run-heading">
+          <h2 id="first-run-heading">{t('firstRun.title')}</h2>
+          <ol>
+            {mayImport && <li><a href="#import-heading">{t('firstRun.import')}</a></li>}
+            {actor && can(actor, 'manageUsers') && <li><a href="/users">{t('firstRun.invite')}</a></li>}
+            {!mayImport && <li>{t('firstRun.wait')}</li>}
+          </ol>
+        </section>
+      ) : statements.length === 0 ? (
         <p>{t('statements.none')}</p>
       ) : (
         <table class="statements">
@@ -66,19 +87,33 @@ export function StatementsPage({ vars, query, statements, total, nextCursor, err
                       <li>
                         <strong>{locale}</strong> <LocaleProgress locale={locale} progress={progress} t={t} />{' '}
                         <a href={`/statements/${s.slug}/translate/${locale}`}>{t('statements.translate', { locale })}</a>{' '}
-                        <a href={`/statements/${s.slug}/review/${locale}`}>{t('statements.review', { locale })}</a>
+                        {may('review', locale) && <a href={`/statements/${s.slug}/review/${locale}`}>{t('statements.review', { locale })}</a>}
                       </li>
                     ))}
                   </ul>
-                  <form method="get" action={`/statements/${s.slug}/translate`} class="open-locale">
-                    <label for={`open-${s.slug}`}>{t('statements.openLocale')}</label>
-                    <input id={`open-${s.slug}`} name="locale" size={8} required pattern="[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*" />
-                    <button type="submit">{t('statements.open')}</button>
-                  </form>
+                  {(() => {
+                    const offered = translatable(s);
+                    if (offered !== 'any' && offered.length === 0) return null;
+                    return (
+                      <form method="get" action={`/statements/${s.slug}/translate`} class="open-locale">
+                        <label for={`open-${s.slug}`}>{t('statements.openLocale')}</label>
+                        <input id={`open-${s.slug}`} name="locale" size={8} required pattern={`(?!${s.sourceLocale}$)[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*`} {...(offered === 'any' ? {} : { list: `open-${s.slug}-locales` })} />
+                        {offered !== 'any' && (
+                          <datalist id={`open-${s.slug}-locales`}>
+                            {offered.map((l) => (
+                              <option value={l}></option>
+                            ))}
+                          </datalist>
+                        )}
+                        <button type="submit">{t('statements.open')}</button>
+                      </form>
+                    );
+                  })()}
                 </td>
                 <td>
-                  <a href={`/statements/${s.slug}/publish`}>{t('statements.publish')}</a>{' '}
+                  {[s.sourceLocale, ...Object.keys(s.locales)].some((l) => may('publish', l)) && <a href={`/statements/${s.slug}/publish`}>{t('statements.publish')}</a>}{' '}
                   <a href={`/statements/${s.slug}/history`}>{t('statements.history')}</a>
+                  <ReviseLink vars={vars} slug={s.slug} sourceLocale={s.sourceLocale} />
                 </td>
               </tr>
             ))}
@@ -90,6 +125,7 @@ export function StatementsPage({ vars, query, statements, total, nextCursor, err
           <a href={`/statements?cursor=${encodeURIComponent(nextCursor)}`}>{t('statements.more')}</a>
         </p>
       )}
+      {mayImport && (
       <section aria-labelledby="import-heading" class="import">
         <h2 id="import-heading">{t('import.title')}</h2>
         <form method="post" action="/statements/import" enctype="multipart/form-data">
@@ -112,6 +148,7 @@ export function StatementsPage({ vars, query, statements, total, nextCursor, err
           <button type="submit">{t('import.submit')}</button>
         </form>
       </section>
+      )}
     </Layout>
   );
 }

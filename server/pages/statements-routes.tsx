@@ -6,7 +6,9 @@ import { createStatement } from '../../src/operations/create-statement.ts';
 import { listStatements } from '../../src/operations/read-statements.ts';
 import { searchStatements } from '../../src/operations/search-statements.ts';
 import { decodeUtf8 } from '../../src/read-document.ts';
+import { CreateStatement } from '../schemas.ts';
 import { errorText } from './error-text.ts';
+import { formInput, textField } from './form-input.ts';
 import { varsOf, type PageEnv } from './page-env.ts';
 import { renderPage } from './render-page.ts';
 import { sessionOf } from './require-sign-in.ts';
@@ -52,9 +54,9 @@ export function statementsRoutes(ctx: OperationContext) {
       if (!(file instanceof File) || file.size === 0) throw new DomainError('input_unreadable', 'Choose a Markdown file', { field: 'file' });
       if (file.size > ctx.maxDocumentBytes) throw new DomainError('input_too_large', 'The file is too large', { size: file.size, limit: ctx.maxDocumentBytes });
       const markdown = decodeUtf8(new Uint8Array(await file.arrayBuffer()), file.name);
-      const slug = typeof body.slug === 'string' && body.slug.trim() ? body.slug.trim() : slugFromName(file.name);
-      const sourceLocale = typeof body.sourceLocale === 'string' ? body.sourceLocale.trim() : '';
-      const created = await createStatement(ctx, actor, { slug, sourceLocale, markdown });
+      // The API's body schema (CreateStatement); no slug given: one made from the file's name.
+      const form = formInput(CreateStatement, { slug: textField(body, 'slug').trim() || slugFromName(file.name), sourceLocale: textField(body, 'sourceLocale').trim(), markdown });
+      const created = await createStatement(ctx, actor, { slug: form.slug, sourceLocale: form.sourceLocale, markdown: form.markdown });
       return c.redirect(`/statements?imported=${encodeURIComponent(created.statement.slug)}`, 303);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

@@ -6,7 +6,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { DomainError } from '../../src/errors.ts';
 import { canonicalLocale } from '../../src/locale.ts';
 import type { OperationContext } from '../../src/operations/context.ts';
-import { addGlossaryTerm, glossaryFor } from '../../src/operations/glossary.ts';
+import { addGlossaryTerm, deleteGlossaryTerm, glossaryFor } from '../../src/operations/glossary.ts';
 import { exportGlossary, importGlossary, type GlossaryFormat } from '../../src/operations/glossary-interchange.ts';
 import { openApiApp } from '../openapi-app.ts';
 import { bounds, ErrorBody } from '../schemas.ts';
@@ -37,7 +37,7 @@ const ExportQuery = z.object({
   source: z.string().max(bounds.tag).optional(),
 });
 
-const TermBody = z
+export const TermBody = z
   .object({
     term: z.string().trim().min(1).max(500),
     scope: z.string().max(100).optional(),
@@ -91,6 +91,25 @@ export function glossaryRoutes(ctx: OperationContext) {
     async (c) => {
       const q = c.req.valid('query');
       return c.json({ terms: await glossaryFor(ctx, q.collection ?? null, canonicalLocale(q.locale)) }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/glossary/{id}',
+      summary: 'Delete a term (a publisher of its target locale; `*` for a do-not-translate term)',
+      request: { params: z.object({ id: z.string().max(bounds.id) }) },
+      responses: {
+        200: { description: 'Deleted', content: { 'application/json': { schema: z.object({ deleted: z.literal(true) }) } } },
+        403: { description: 'Not a publisher of the term’s locale', content: { 'application/json': { schema: ErrorBody } } },
+        404: { description: '`not_found`: no such term (already deleted)', content: { 'application/json': { schema: ErrorBody } } },
+      },
+    }),
+    async (c) => {
+      const id = c.req.valid('param').id;
+      const result = await deleteGlossaryTerm(ctx, c.get('actor'), id);
+      if (!result.deleted) throw new DomainError('not_found', `No glossary term ${id}`, { path: c.req.path });
+      return c.json({ deleted: true as const }, 200);
     },
   );
   for (const [format, type] of [['tbx', 'application/x-tbx+xml'], ['csv', 'text/csv']] as const) {

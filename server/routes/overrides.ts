@@ -6,7 +6,7 @@ import { ruleIds } from '../../src/quality/types.ts';
 import { openApiApp } from '../openapi-app.ts';
 import { ErrorBody, Locale, Slug } from '../schemas.ts';
 
-const OverrideBody = z
+export const OverrideBody = z
   .object({ rule: z.enum(ruleIds), segmentId: z.string().max(100).optional(), reason: z.string().trim().min(1).max(2000) })
   .openapi('Override');
 

@@ -8,12 +8,14 @@
  * is answered synchronously from the cache, with header sets made once per index (security
  * headers included: server/public-headers.ts).
  */
+import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import Negotiator from 'negotiator';
 import type { Config } from '../../src/config.ts';
 import { DomainError } from '../../src/errors.ts';
 import { canonicalLocale } from '../../src/locale.ts';
 import { chooseLocale, type LiveEditionRef, type PublishedIndex } from '../../src/operations/read-published.ts';
+import { htmlDocument, notFoundDocument } from '../../src/publishing/html-document.ts';
 import type { PublishedCache, Rendered } from '../published-cache.ts';
 import { markIdSent } from '../middleware/request-log.ts';
 import { publicHeaders, type PublicHeaders } from '../public-headers.ts';
@@ -48,14 +50,52 @@ function representation(index: PublishedIndex, ref: LiveEditionRef, kind: Kind, 
   const key = `${ref.locale}.${kind}`;
   let rep = byKey.get(key);
   if (!rep) {
-    // The content hash, and the edition (the footer and the JSON name it: the same text republished is another edition).
-    const etag = `"${ref.hash}-${ref.id.slice(0, 8)}.${kind}"`;
+    // The content hash, and the edition (the footer and the JSON name it: the same text republished is another edition);
+    // for the whole page also the statement's live locales (its alternates and language switcher).
+    const etag = `"${ref.hash}-${ref.id.slice(0, 8)}${kind === 'html' ? `-${liveKey(index)}` : ''}.${kind}"`;
     const link = [...index.live.keys()].sort().map((l) => `</published/${index.slug}/${l}>; rel="alternate"; hreflang="${l}"`).join(', ');
     const headers = { ETag: etag, 'Cache-Control': cacheControl, 'Content-Language': ref.locale, Link: link, ...(kind === 'html' ? secure.html : secure.other) };
     rep = { etag, headers, ok: { ...headers, 'Content-Type': types[kind] } };
     byKey.set(key, rep);
   }
   return rep;
+}
+
+function liveKey(index: PublishedIndex): string {
+  return createHash('sha256').update([...index.live.keys()].sort().join(',')).digest('base64url').slice(0, 8);
+}
+
+/**
+ * The whole page of an edition (src/publishing/html-document.ts), made once per set of live
+ * editions (a PublishedIndex) and locale, around the article rendered once per edition.
+ */
+const pages = new WeakMap<PublishedIndex, Map<string, string>>();
+
+function editionUrl(base: string, slug: string, locale: string): string {
+  return `${base}/published/${encodeURIComponent(slug)}/${encodeURIComponent(locale)}.html`;
+}
+
+function pageOf(index: PublishedIndex, ref: LiveEditionRef, rendered: Rendered, cache: PublishedCache, base: string): string {
+  let byLocale = pages.get(index);
+  if (!byLocale) {
+    byLocale = new Map();
+    pages.set(index, byLocale);
+  }
+  let page = byLocale.get(ref.id);
+  if (page === undefined) {
+    page = htmlDocument({
+      locale: ref.locale,
+      title: rendered.title,
+      description: rendered.summary,
+      article: rendered.article,
+      canonical: editionUrl(base, index.slug, ref.locale),
+      alternates: [...index.live.keys()].sort().map((l) => ({ locale: l, url: editionUrl(base, index.slug, l) })),
+      sourceLocale: index.sourceLocale,
+      labels: cache.labels,
+    });
+    byLocale.set(ref.id, page);
+  }
+  return page;
 }
 
 /** A file name (`fr-CA.html`, `ar`) → canonical locale and suffix, parsed once per spelling. */
@@ -82,14 +122,14 @@ function withId(c: Context, headers: Record<string, string>): Record<string, str
   return id ? { ...headers, 'X-Request-Id': id } : headers;
 }
 
-function answer(c: Context, rep: Representation, kind: Kind, rendered: Rendered | undefined, extra: Record<string, string> | undefined): Response | undefined {
+function answer(c: Context, rep: Representation, body: (() => string) | undefined, extra: Record<string, string> | undefined): Response | undefined {
   // A Response with a plain header object made once (no Headers built per request: the node
   // server writes it as it is); nothing else sets headers on these routes.
   // The request id goes into the same object (the log middleware then leaves the answer alone).
   const inm = c.req.header('if-none-match');
   if (inm && matches(inm, rep.etag)) return new Response(null, { status: 304, headers: withId(c, extra ? { ...rep.headers, ...extra } : rep.headers) });
-  if (!rendered) return undefined;
-  return new Response(rendered[kind], { status: 200, headers: withId(c, extra ? { ...rep.ok, ...extra } : rep.ok) });
+  if (!body) return undefined;
+  return new Response(body(), { status: 200, headers: withId(c, extra ? { ...rep.ok, ...extra } : rep.ok) });
 }
 
 export function publishedRoutes(cache: PublishedCache, config: Config) {
@@ -102,11 +142,37 @@ export function publishedRoutes(cache: PublishedCache, config: Config) {
     return ref;
   };
 
+  const base = config.publicUrl ?? '';
+  const bodyOf = (index: PublishedIndex, ref: LiveEditionRef, kind: Kind, rendered: Rendered | undefined): (() => string) | undefined => {
+    if (!rendered) return undefined;
+    if (kind === 'html') return () => pageOf(index, ref, rendered, cache, base);
+    return () => rendered[kind];
+  };
+
   const serve = async (c: Context, slug: string, locale: string, kind: Kind, extra: Record<string, string> | undefined) => {
     const index = await cache.index(slug);
     const ref = liveRef(index, slug, locale);
     const rep = representation(index, ref, kind, secure);
-    return answer(c, rep, kind, undefined, extra) ?? answer(c, rep, kind, await cache.rendered(slug, ref), extra)!;
+    return answer(c, rep, undefined, extra) ?? answer(c, rep, bodyOf(index, ref, kind, await cache.rendered(slug, ref)), extra)!;
+  };
+
+  /**
+   * A reader who asked for HTML and finds nothing gets a page in their language (the locale
+   * asked for, else Accept-Language) offering the editions that exist; others the JSON error.
+   */
+  const notFoundPage = async (c: Context, error: unknown, slug: string, locale: string | undefined): Promise<Response> => {
+    if (!(error instanceof DomainError) || (error.code !== 'edition_not_found' && error.code !== 'statement_not_found')) throw error;
+    let editions: { locale: string; url: string }[] = [];
+    let known = false;
+    if (error.code === 'edition_not_found') {
+      known = true;
+      const index = await cache.index(slug).catch(() => undefined);
+      editions = index ? [...index.live.keys()].sort().map((l) => ({ locale: l, url: editionUrl(base, slug, l) })) : [];
+    }
+    const wanted = new Negotiator({ headers: { 'accept-language': c.req.header('accept-language') ?? '' } }).languages().filter((l) => l !== '*');
+    const language = locale ?? wanted[0] ?? cache.labels.siteLanguage ?? 'en';
+    const html = notFoundDocument({ locale: language, editions, statementKnown: known, labels: cache.labels });
+    return new Response(html, { status: 404, headers: withId(c, { ...secure.html, 'Content-Type': types.html, 'Cache-Control': 'no-store', 'Content-Language': language, Vary: 'Accept, Accept-Language' }) });
   };
 
   const suffixVary = { Vary: 'Accept' };
@@ -117,18 +183,27 @@ export function publishedRoutes(cache: PublishedCache, config: Config) {
     const extra = suffix ? undefined : suffixVary;
     const index = cache.indexNow(slug);
     if (index) {
-      const ref = liveRef(index, slug, locale);
-      const fast = answer(c, representation(index, ref, kind, secure), kind, cache.renderedNow(ref.id), extra);
-      if (fast) return fast;
+      const ref = index.live.get(locale);
+      if (ref) {
+        const fast = answer(c, representation(index, ref, kind, secure), bodyOf(index, ref, kind, cache.renderedNow(ref.id)), extra);
+        if (fast) return fast;
+      }
     }
-    return serve(c, slug, locale, kind, extra);
+    const slow = serve(c, slug, locale, kind, extra);
+    return kind === 'html' ? slow.catch((error: unknown) => notFoundPage(c, error, slug, locale)) : slow;
   });
 
   app.get('/:slug', async (c) => {
     const slug = c.req.param('slug');
+    const kind = kindFromAccept(c.req.header('accept'));
     const wanted = new Negotiator({ headers: { 'accept-language': c.req.header('accept-language') ?? '' } }).languages().filter((l) => l !== '*');
-    const locale = chooseLocale(await cache.index(slug), wanted, config.fallbackLocales);
-    return serve(c, slug, locale, kindFromAccept(c.req.header('accept')), { Vary: 'Accept-Language, Accept', 'Content-Location': `/published/${slug}/${locale}` });
+    try {
+      const locale = chooseLocale(await cache.index(slug), wanted, config.fallbackLocales);
+      return await serve(c, slug, locale, kind, { Vary: 'Accept-Language, Accept', 'Content-Location': `/published/${slug}/${locale}` });
+    } catch (error) {
+      if (kind === 'html') return notFoundPage(c, error, slug, undefined);
+      throw error;
+    }
   });
   return app;
 }

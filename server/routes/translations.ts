@@ -9,11 +9,9 @@ import { review } from '../../src/operations/review.ts';
 import { submitLocale } from '../../src/operations/submit-locale.ts';
 import { openApiApp } from '../openapi-app.ts';
 import { DomainError } from '../../src/errors.ts';
-import { importXliff } from '../../src/interchange/xliff.ts';
-import { canonicalLocale } from '../../src/locale.ts';
 import { exportTranslationXliff } from '../../src/operations/export-xliff.ts';
 import { exportTranslationMarkdown } from '../../src/operations/export-translation.ts';
-import { importTexts, importTranslationMarkdown } from '../../src/operations/import-translation.ts';
+import { importTranslationMarkdown, importTranslationXliff } from '../../src/operations/import-translation.ts';
 import { EditSegment, ErrorBody, Locale, ReviewBody, Segment, SegmentId, Slug, Translation } from '../schemas.ts';
 import { ifMatchVersion } from '../if-match.ts';
 
@@ -47,7 +45,7 @@ export function translationRoutes(ctx: OperationContext) {
     createRoute({
       method: 'get',
       path: '/statements/{slug}/translations/{locale}',
-      summary: 'A locale segment by segment (JSON); `{locale}.xlf`: XLIFF 2.0 for CAT tools; `{locale}.md`: the translation as Markdown (the source’s text where a segment has none: `X-Editions-Untranslated`)',
+      summary: 'A locale segment by segment (JSON); `{locale}.xlf`: XLIFF 2.0 for CAT tools (`?version=1.2`: XLIFF 1.2); `{locale}.md`: the translation as Markdown (the source’s text where a segment has none: `X-Editions-Untranslated`)',
       request: {
         params,
         query: z.object({
@@ -55,6 +53,7 @@ export function translationRoutes(ctx: OperationContext) {
           limit: z.coerce.number().int().min(1).max(segmentPageLimits.max).optional().openapi({ description: `Segments a page, ${segmentPageLimits.default} by default` }),
           offset: z.coerce.number().int().min(0).optional(),
           cursor: z.string().optional().openapi({ description: 'The previous page’s nextCursor (wins over offset)' }),
+          version: z.enum(['1.2', '2.0']).optional().openapi({ description: '`{locale}.xlf`: the XLIFF version, 2.0 by default' }),
         }),
       },
       responses: {
@@ -67,7 +66,7 @@ export function translationRoutes(ctx: OperationContext) {
     async (c) => {
       const { slug, locale: file } = c.req.valid('param');
       if (file.endsWith('.xlf')) {
-        const xml = await exportTranslationXliff(ctx, slug, file.slice(0, -4));
+        const xml = await exportTranslationXliff(ctx, slug, file.slice(0, -4), { version: c.req.valid('query').version ?? '2.0' });
         return c.body(xml, 200, { 'Content-Type': 'application/xliff+xml; charset=utf-8', 'Content-Disposition': `attachment; filename="${slug}.${file}"` });
       }
       if (file.endsWith('.md')) {
@@ -103,10 +102,10 @@ export function translationRoutes(ctx: OperationContext) {
     createRoute({
       method: 'put',
       path: '/statements/{slug}/translations/{locale}',
-      summary: 'A whole translation: text/markdown (aligned by structure; 422 at the first mismatch) or application/xliff+xml (XLIFF 2.0); all or nothing',
+      summary: 'A whole translation: text/markdown (aligned by structure; 422 at the first mismatch) or application/xliff+xml (XLIFF 1.2 or 2.0, answered per unit); broken placeholders refuse the whole upload',
       request: { params, body: { content: { 'text/markdown': { schema: z.string() }, 'application/xliff+xml': { schema: z.string() } } } },
       responses: {
-        200: { description: 'What changed', content: { 'application/json': { schema: z.object({ locale: z.string(), revision: z.number(), updated: z.number(), unchanged: z.number(), notTaken: z.array(z.object({ path: z.string(), segmentId: z.string().optional(), what: z.string(), kept: z.string().nullable(), found: z.string().nullable() })).optional().openapi({ description: 'Markdown: what the upload changed outside its texts (a URL, code, a front matter key that is not translated, …), not taken: the source’s stays' }) }) } } },
+        200: { description: 'What changed', content: { 'application/json': { schema: z.object({ locale: z.string(), revision: z.number(), updated: z.number(), unchanged: z.number(), notTaken: z.array(z.object({ path: z.string(), segmentId: z.string().optional(), what: z.string(), kept: z.string().nullable(), found: z.string().nullable() })).optional().openapi({ description: 'Markdown: what the upload changed outside its texts (a URL, code, a front matter key that is not translated, …), not taken: the source’s stays' }), version: z.enum(['1.2', '2.0']).optional().openapi({ description: 'XLIFF: the version read' }), refused: z.number().optional(), units: z.array(z.object({ id: z.string(), outcome: z.enum(['updated', 'unchanged', 'refused']), state: z.string().optional(), fileState: z.string().optional(), reason: z.enum(['no_target', 'not_translated_in_file', 'segment_not_found', 'state_capped']).optional(), findings: z.array(z.any()).optional() })).optional().openapi({ description: 'XLIFF: every unit of the file, what was done and why (README, Interchange)' }) }) } } },
         422: { description: '`structure_mismatch`: the structure does not match the source; `placeholders_broken`: some texts break their source segment’s placeholders (`details.segments`: every one; nothing stored)', content: { 'application/json': { schema: ErrorBody } } },
         ...errors,
       },
@@ -117,8 +116,8 @@ export function translationRoutes(ctx: OperationContext) {
       const body = await c.req.text();
       if (type === 'text/markdown') return c.json(await importTranslationMarkdown(ctx, c.get('actor'), { slug, locale, markdown: body }), 200);
       if (type === 'application/xliff+xml' || type === 'application/xml') {
-        const texts = await importXliff(body, slug, canonicalLocale(locale));
-        return c.json(await importTexts(ctx, c.get('actor'), { slug, locale, texts }), 200);
+        const answer = await importTranslationXliff(ctx, c.get('actor'), { slug, locale, xml: body });
+        return c.json({ ...answer, units: answer.units.map((u) => (u.findings ? withMessages([u as typeof u & { findings: NonNullable<typeof u.findings> }], c)[0]! : u)) }, 200);
       }
       throw new DomainError('unsupported_media_type', `Send text/markdown or application/xliff+xml, not ${type || 'nothing'}`, { type: type || 'none' });
     },

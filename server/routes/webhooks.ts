@@ -16,6 +16,8 @@ const Delivery = z
   })
   .openapi('WebhookDelivery');
 
+export const CreateWebhookBody = z.object({ url: z.string().max(2000), events: z.array(Event).min(1).max(20).optional() });
+
 export function webhookRoutes(ctx: OperationContext, policy: WebhookTargetPolicy) {
   const app = openApiApp();
   app.openapi(
@@ -23,7 +25,7 @@ export function webhookRoutes(ctx: OperationContext, policy: WebhookTargetPolicy
       method: 'post',
       path: '/webhooks',
       summary: 'Subscribe a URL to edition events, signed per Standard Webhooks',
-      request: { body: { content: { 'application/json': { schema: z.object({ url: z.string().max(2000), events: z.array(Event).min(1).max(20).optional() }).openapi('CreateWebhook') } }, required: true } },
+      request: { body: { content: { 'application/json': { schema: CreateWebhookBody.openapi('CreateWebhook') } }, required: true } },
       responses: {
         201: { description: 'The webhook and its signing secret (shown once)', content: { 'application/json': { schema: z.object({ id: z.string(), url: z.string(), events: z.array(Event), secret: z.string(), createdAt: z.string() }) } } },
         403: { description: 'Not an admin', content: { 'application/json': { schema: ErrorBody } } },

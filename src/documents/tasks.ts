@@ -8,13 +8,18 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { alignTranslatedDocument, type Alignment } from '../markdown/align-document.ts';
 import { readFrontMatter, reassemble, segmentMarkdown, type DocumentLimits, type Reassembly, type SegmentedDocument } from '../markdown/index.ts';
+import { withFrontMatterLocale } from '../markdown/frontmatter.ts';
 import { notTaken, type NotTaken } from '../markdown/not-taken.ts';
 import { rewriteUrls } from '../markdown/rewrite-urls.ts';
 import { checkEdition, checkSegment } from '../quality/index.ts';
 import type { GlossaryEntry, QualityFinding } from '../quality/types.ts';
-import { correctionNotice, type CorrectionNotice } from '../publishing/correction.ts';
+import { correctionNotice } from '../publishing/correction.ts';
+import type { CorrectionNotice } from '../types/edition.ts';
 import { renderEditionHtml, type RenderOptions } from '../publishing/render-html.ts';
 import type { StoredSegment } from '../store/queries/statements.ts';
+import { parseTbx } from '../interchange/tbx.ts';
+import { parseTmx } from '../interchange/tmx.ts';
+import { readXliff } from '../interchange/xliff.ts';
 
 export interface SourceTask {
   markdown: string;
@@ -47,6 +52,10 @@ function align(input: { source: string; translated: string; frontMatterKeys: rea
 export interface ReassembleTask {
   /** The stored source's Markdown. */
   markdown: string;
+  /** The edition's locale: the front matter's locale keys are set to it (absent: left as they are). */
+  locale?: string;
+  /** Which front matter keys name the locale (absent: the defaults, frontmatter.ts). */
+  frontMatterLocaleKeys?: readonly string[];
   /** The locale's link targets, applied first. */
   linkTargets: ReadonlyMap<string, string>;
   /** Segment id → text. */
@@ -54,10 +63,21 @@ export interface ReassembleTask {
   frontMatterKeys: readonly string[];
 }
 
-function reassembleEdition(input: ReassembleTask): Omit<Reassembly, 'translated'> {
-  const doc = segmentMarkdown(rewriteUrls(input.markdown, input.linkTargets), { frontMatterKeys: input.frontMatterKeys, limits: null });
+/**
+ * The one recipe for an edition's text (publication, its quality checks, the publish page's
+ * preview): the locale into the front matter, the locale's link targets into the source's
+ * URLs, the result segmented, and the texts put back in.
+ */
+export function reassembleEdition(input: ReassembleTask): Omit<Reassembly, 'translated'> {
+  const localized = input.locale === undefined ? input.markdown : withFrontMatterLocale(input.markdown, input.locale, input.frontMatterLocaleKeys);
+  const doc = segmentMarkdown(rewriteUrls(localized, input.linkTargets), { frontMatterKeys: input.frontMatterKeys, limits: null });
   const { tree, markdown, findings } = reassemble(doc, input.texts);
   return { tree, markdown, findings };
+}
+
+/** The texts an edition is made of: every segment that has one (the others keep their source). */
+export function editionTexts(rows: readonly { segment_id: string; text: string | null }[]): Map<string, string> {
+  return new Map(rows.flatMap((r) => (r.text === null ? [] : [[r.segment_id, r.text] as const])));
 }
 
 /**
@@ -74,8 +94,12 @@ export interface QualityTask {
   glossary: readonly GlossaryEntry[];
   linkTargets: ReadonlyMap<string, string>;
   frontMatterKeys: readonly string[];
+  /** Which front matter keys name the locale (the reassembled edition's, as published). */
+  frontMatterLocaleKeys?: readonly string[];
   /** false: segment rules only (no reassembly). */
   edition: boolean;
+  /** true: the reassembled edition is handed back too (publication builds it once, here). */
+  keepEdition?: boolean;
 }
 
 /** What the segment rules read of a machine draft's stored provenance (the words it left untranslated). */
@@ -86,7 +110,7 @@ function machineOf(provenance: string | null | undefined): { unknownWords?: stri
 }
 
 /** Every segment rule on each segment with text; every edition rule on the reassembled edition. */
-function quality(input: QualityTask): { segments: Map<string, QualityFinding[]>; edition: QualityFinding[] } {
+function quality(input: QualityTask): { segments: Map<string, QualityFinding[]>; edition: QualityFinding[]; reassembly?: Omit<Reassembly, 'translated'> } {
   const rows = new Map(input.rows.map((r) => [r.segment_id, r]));
   const segments = new Map<string, QualityFinding[]>();
   for (const s of input.revision.segmentList) {
@@ -95,17 +119,19 @@ function quality(input: QualityTask): { segments: Map<string, QualityFinding[]>;
     segments.set(s.id, text === null ? [] : checkSegment({ segment: s, text, sourceLocale: input.sourceLocale, targetLocale: input.targetLocale, glossary: input.glossary, machine }).map((f) => ({ ...f, segmentId: s.id })));
   }
   if (!input.edition) return { segments, edition: [] };
-  const texts = new Map(input.rows.flatMap((r) => (r.text === null ? [] : [[r.segment_id, r.text] as const])));
-  const target = reassembleEdition({ markdown: input.revision.markdown, linkTargets: input.linkTargets, texts, frontMatterKeys: input.frontMatterKeys }).tree;
+  const reassembly = reassembleEdition({
+    markdown: input.revision.markdown, locale: input.targetLocale, frontMatterLocaleKeys: input.frontMatterLocaleKeys,
+    linkTargets: input.linkTargets, texts: editionTexts(input.rows), frontMatterKeys: input.frontMatterKeys,
+  });
   const edition = checkEdition({
     source: JSON.parse(input.revision.mdast) as Root,
-    target,
+    target: reassembly.tree,
     sourceLocale: input.sourceLocale,
     targetLocale: input.targetLocale,
     urlMap: Object.fromEntries(input.linkTargets),
     segments: input.rows.map((r) => ({ id: r.segment_id, state: r.state, text: r.text, machineText: r.machine_text })),
   });
-  return { segments, edition };
+  return input.keepEdition ? { segments, edition, reassembly } : { segments, edition };
 }
 
 function render(input: { tree: Root; locale: string; options: RenderOptions }): string {
@@ -116,8 +142,16 @@ function correction(input: { previous: { id: string; markdown: string }; markdow
   return correctionNotice(input.previous, input.markdown, input.at, input.note, input.frontMatterKeys);
 }
 
+/** Uploaded interchange files (TMX, TBX, XLIFF) are parsed here too: a large one never stalls the event loop. */
+const tmx = (input: { xml: string }) => parseTmx(input.xml);
+const tbx = (input: { xml: string; sourceLocale?: string }) => parseTbx(input.xml, input.sourceLocale);
+const xliff = (input: { xml: string; slug: string; targetLocale: string }) => readXliff(input.xml, input.slug, input.targetLocale);
+
 export const documentTasks = {
   source,
+  tmx,
+  tbx,
+  xliff,
   align,
   reassemble: reassembleEdition,
   quality,

@@ -1,5 +1,6 @@
 /**
- * XML read and written as trees with xml-js (the parser under the `xliff` package), safely:
+ * XML read as trees with xml-js (the parser under the `xliff` package), safely (and written
+ * by the project's one XML writer, src/xml-writer.ts, from the same trees):
  * malformed XML is refused with the line and column of its first error (xml_malformed: a strict
  * pass of sax, xml-js's own parser, first, since xml-js reports only the last of several errors
  * and lets some through, such as a repeated attribute); a DOCTYPE with an internal
@@ -9,8 +10,9 @@
  * and character references are errors (xml-js's sax, strict).
  */
 import sax from 'sax';
-import { js2xml, xml2js, type Element } from 'xml-js';
+import { xml2js, type Element } from 'xml-js';
 import { DomainError } from '../errors.ts';
+import { xmlDocument, type ElementContent as XastContent } from '../xml-writer.ts';
 
 export type { Element };
 
@@ -94,17 +96,32 @@ export function txt(text: string): Element {
   return { type: 'text', text };
 }
 
-// xml-js escapes only `"` in attribute values, before `attributeValueFn` sees them: `&`, `<`
-// and `>` are escaped here on the raw values (`attributesFn` runs first), so that a `"` in a
-// value is written `&quot;` once and a literal `&quot;` stays what it was.
-const escapeAttributes = (attributes: Record<string, unknown> | undefined) =>
-  Object.fromEntries(Object.entries(attributes ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;') : v]));
+/** An xml-js tree as xast, for the project's XML writer. */
+function toXast(e: Element): XastContent | undefined {
+  switch (e.type) {
+    case 'element':
+      return {
+        type: 'element',
+        name: String(e.name),
+        attributes: Object.fromEntries(Object.entries(e.attributes ?? {}).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])),
+        children: (e.elements ?? []).map(toXast).filter((c): c is XastContent => c !== undefined),
+      };
+    case 'text':
+      return { type: 'text', value: String(e.text ?? '') };
+    case 'cdata':
+      return { type: 'cdata', value: String(e.cdata ?? '') };
+    default:
+      return undefined;
+  }
+}
 
 /**
- * The document `root` as XML text, with its declaration. `spaces`: indentation (2); 0 where
- * white space between elements is content (TMX).
+ * The document `root` as XML text, with its declaration, written by the project's one XML
+ * writer (src/xml-writer.ts: escaping, characters XML 1.0 cannot carry dropped). `spaces`:
+ * indentation (2); 0 where white space between elements is content (TMX).
  */
-export function buildXml(root: Element, options: { doctype?: string; spaces?: number } = {}): string {
-  const elements: Element[] = [...(options.doctype ? [{ type: 'doctype', doctype: options.doctype } as Element] : []), root];
-  return `${js2xml({ declaration: { attributes: { version: '1.0', encoding: 'UTF-8' } }, elements }, { spaces: options.spaces ?? 2, attributesFn: escapeAttributes as never })}\n`;
+export function buildXml(root: Element, options: { spaces?: number } = {}): string {
+  const tree = toXast(root);
+  if (tree?.type !== 'element') throw new TypeError('buildXml: the root must be an element');
+  return xmlDocument(tree, options);
 }

@@ -1,104 +1,76 @@
 /**
- * XLIFF 2.0 for CAT tools, through the `xliff` package: one <file> per statement (id: the
- * slug), one <unit> per segment (id: the segment id), placeholders as inline codes (<pc> for
- * paired, <ph disp="…"/> for standalone) and notes (glossary terms, findings).
- *
- * The package's reader drops text runs made only of spaces (between two inline codes) and
- * line breaks next to a code: before reading, such runs inside <source> and <target> get a
- * private-use marker and line breaks another, undone in the strings read.
+ * XLIFF 2.0 for CAT tools (and `readXliff`, which reads either version): one <file> per
+ * statement (id: the slug), one <unit> per segment (id: the segment id), placeholders as inline
+ * codes (<pc> for paired, <ph disp="…"/> for standalone; <sc/>/<ec/> read as paired too: see
+ * xliff-common.ts), the state on <segment> (`state`, `subState` `editions:…` for what 2.0 has
+ * no state for) and notes (state, glossary terms, findings, comments).
  */
-import js2xliff from 'xliff/js2xliff';
-import xliff2js from 'xliff/xliff2js';
 import { DomainError } from '../errors.ts';
-import { xmlCodec } from '../markdown/placeholder-codec.ts';
-import type { Placeholder, Token } from '../markdown/tokens.ts';
-import { pushText } from '../markdown/tokens.ts';
+import { canonicalText, classOf20, exportStates, inlineNodes, lowerState, noFile, refuseOtherLanguage, type InlineNames, type XliffDocumentIn, type XliffSegment, type XliffUnitIn } from './xliff-common.ts';
+import { readXliff12 } from './xliff12.ts';
+import { buildXml, childElements, el, parseXml, txt, type Element } from './safe-xml.ts';
 
-type Inline = string | { [kind: string]: { id: string; contents?: Inline | Inline[]; disp?: string } };
+export type { XliffSegment, XliffUnitIn, XliffDocumentIn } from './xliff-common.ts';
 
-function toInline(tokens: readonly Token[], placeholders: readonly Placeholder[]): Inline[] {
-  const display = new Map(placeholders.map((p) => [p.id, p.display]));
-  const root: Inline[] = [];
-  const stack: Inline[][] = [root];
-  for (const t of tokens) {
-    const top = stack[stack.length - 1]!;
-    if (t.type === 'text') top.push(t.value);
-    else if (t.type === 'open') {
-      const contents: Inline[] = [];
-      top.push({ GenericSpan: { id: String(t.id), contents } });
-      stack.push(contents);
-    } else if (t.type === 'close') stack.pop();
-    else {
-      const disp = display.get(t.id);
-      top.push({ Standalone: { id: String(t.id), ...(disp ? { disp } : {}) } });
+const names: InlineNames = { paired: 'pc', standalone: 'ph', display: 'disp' };
+
+export function exportXliff(slug: string, sourceLocale: string, targetLocale: string, segments: readonly XliffSegment[]): string {
+  const units = segments.map((s) => {
+    const state = exportStates[s.state];
+    return el('unit', { id: s.id, 'xml:space': 'preserve' }, [
+      ...(s.notes.length > 0 ? [el('notes', {}, s.notes.map((n) => el('note', {}, [txt(n)])))] : []),
+      el('segment', { state: s.target === null ? 'initial' : state.v20, ...(s.target !== null && state.subState ? { subState: state.subState } : {}) }, [
+        el('source', {}, inlineNodes(s.source, s.placeholders, names)),
+        ...(s.target !== null ? [el('target', {}, inlineNodes(s.target, s.placeholders, names))] : []),
+      ]),
+    ]);
+  });
+  const root = el('xliff', { xmlns: 'urn:oasis:names:tc:xliff:document:2.0', version: '2.0', srcLang: sourceLocale, trgLang: targetLocale }, [el('file', { id: slug }, units)]);
+  // No indentation: white space inside <source> and <target> is content.
+  return buildXml(root, { spaces: 0 });
+}
+
+/** Elements named `name` under `e`, at any depth through <group>s. */
+function unitsUnder(e: Element, name: string): Element[] {
+  return childElements(e).flatMap((c) => (c.name === name ? [c] : c.name === 'group' || c.name === 'body' ? unitsUnder(c, name) : []));
+}
+
+function readXliff20(root: Element, slug: string, targetLocale: string): XliffUnitIn[] {
+  refuseOtherLanguage(root.attributes?.trgLang as string | undefined, targetLocale, 'trgLang');
+  const files = childElements(root, 'file');
+  const file = files.find((f) => f.attributes?.id === slug);
+  if (!file) throw noFile(slug, 'id', files.map((f) => String(f.attributes?.id ?? '')));
+  return unitsUnder(file, 'unit').map((unit) => {
+    let target: Element[] | null = null;
+    let stateClass: XliffUnitIn['stateClass'] | null = null;
+    let fileState: string | null = null;
+    // A unit of several segments (and ignorables): their targets in order, as far as its least advanced segment.
+    for (const part of childElements(unit).filter((c) => c.name === 'segment' || c.name === 'ignorable')) {
+      const t = childElements(part, 'target')[0] ?? (part.name === 'ignorable' ? childElements(part, 'source')[0] : undefined);
+      if (t) (target ??= []).push(...((t.elements ?? []) as Element[]));
+      if (part.name === 'segment') {
+        const state = (part.attributes?.state as string | undefined) ?? null;
+        fileState ??= state;
+        stateClass = stateClass === null ? classOf20(state) : lowerState(stateClass, classOf20(state));
+      }
     }
-  }
-  return root;
+    const text = target === null ? null : canonicalText(target);
+    return { id: String(unit.attributes?.id ?? ''), target: text === '' ? null : text, fileState, stateClass: stateClass ?? 'none' };
+  });
 }
 
-function fromInline(value: Inline | Inline[] | undefined, tokens: Token[] = []): Token[] {
-  if (value === undefined) return tokens;
-  for (const item of Array.isArray(value) ? value : [value]) {
-    if (typeof item === 'string') {
-      pushText(tokens, item.replaceAll(marker, '').replaceAll(newline, '\n'));
-      continue;
-    }
-    const [kind, element] = Object.entries(item)[0] ?? [];
-    if (!kind || !element) continue;
-    const id = Number(element.id);
-    if (kind === 'Standalone' || kind === 'Marker') tokens.push({ type: 'standalone', id });
-    else if (kind === 'Span' || kind === 'GenericSpan') {
-      tokens.push({ type: 'open', id });
-      fromInline(element.contents, tokens);
-      tokens.push({ type: 'close', id });
-    }
+/**
+ * The units of an XLIFF document, 1.2 or 2.0 (its `version`), for the statement `slug` (1.2
+ * <file original>, 2.0 <file id>) and `targetLocale`; targets in the canonical form.
+ */
+export function readXliff(xml: string, slug: string, targetLocale: string): XliffDocumentIn {
+  const doc = parseXml(xml, { keepSpaces: true });
+  const root = childElements(doc)[0];
+  const version = String(root?.attributes?.version ?? '');
+  if (!root || root.name?.replace(/^.*:/, '') !== 'xliff') {
+    throw new DomainError('validation_failed', `Not XLIFF: the root element is <${root?.name ?? ''}>`, { field: 'body', problem: 'not XLIFF (1.2 or 2.0)' });
   }
-  return tokens;
-}
-
-const marker = '\uE000';
-const newline = '\uE001';
-
-export interface XliffSegment {
-  id: string;
-  source: string;
-  target: string | null;
-  placeholders: readonly Placeholder[];
-  notes: readonly string[];
-}
-
-export async function exportXliff(slug: string, sourceLocale: string, targetLocale: string, segments: readonly XliffSegment[]): Promise<string> {
-  const units: Record<string, { source: Inline[]; target?: Inline[]; note?: string }> = {};
-  for (const s of segments) {
-    units[s.id] = {
-      source: toInline(xmlCodec.decode(s.source).tokens, s.placeholders),
-      ...(s.target !== null ? { target: toInline(xmlCodec.decode(s.target).tokens, s.placeholders) } : {}),
-      ...(s.notes.length > 0 ? { note: s.notes.join('\n') } : {}),
-    };
-  }
-  return js2xliff({ sourceLanguage: sourceLocale, targetLanguage: targetLocale, resources: { [slug]: units } }, { indent: false });
-}
-
-/** The target texts of an XLIFF 2.0 document, by segment id, in the canonical form. */
-export async function importXliff(xml: string, slug: string, targetLocale: string): Promise<Map<string, string>> {
-  const guarded = xml.replace(/<(source|target)(\s[^>]*)?>([\s\S]*?)<\/\1>/g, (whole, name: string, attrs: string | undefined, inner: string) =>
-    `<${name}${attrs ?? ''}>${inner.replace(/\r?\n/g, newline).replace(/>([ \t\u00A0]+)</g, `>${marker}$1<`)}</${name}>`,
-  );
-  let js: { targetLanguage?: string; resources?: Record<string, Record<string, { target?: Inline | Inline[] }>> };
-  try {
-    js = (await xliff2js(guarded)) as typeof js;
-  } catch (error) {
-    throw new DomainError('validation_failed', `Not XLIFF 2.0: ${(error as Error).message}`, { field: 'body', problem: 'not XLIFF 2.0' });
-  }
-  const units = js.resources?.[slug];
-  if (!units) throw new DomainError('validation_failed', `The XLIFF has no <file id="${slug}">`, { field: 'file', problem: `no file ${slug}` });
-  if (js.targetLanguage && js.targetLanguage.toLowerCase() !== targetLocale.toLowerCase()) {
-    throw new DomainError('validation_failed', `The XLIFF targets ${js.targetLanguage}, not ${targetLocale}`, { field: 'trgLang', problem: `expected ${targetLocale}` });
-  }
-  const texts = new Map<string, string>();
-  for (const [id, unit] of Object.entries(units)) {
-    if (unit.target === undefined) continue;
-    texts.set(id, xmlCodec.encode(fromInline(unit.target)));
-  }
-  return texts;
+  if (/^1\.[0-2]$/.test(version)) return { version: '1.2', units: readXliff12(root, slug, targetLocale) };
+  if (/^2\.\d$/.test(version)) return { version: '2.0', units: readXliff20(root, slug, targetLocale) };
+  throw new DomainError('validation_failed', `XLIFF version ${JSON.stringify(version)} is not read: send 1.2 or 2.0`, { field: 'version', problem: 'not XLIFF 1.2 or 2.0' });
 }

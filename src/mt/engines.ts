@@ -3,7 +3,7 @@
  * APy started on 127.0.0.1 where it is installed (EDITIONS_APERTIUM=auto) or reached at a
  * configured URL, and a description of who serves what for the start-up log.
  */
-import type { Config } from '../config.ts';
+import type { MtSettings } from './settings.ts';
 import { createApertiumProvider } from './apertium/apertium-provider.ts';
 import { apyInstalled, startApy } from './apertium/apy-server.ts';
 import type { MachineTranslationProvider } from './provider.ts';
@@ -17,7 +17,7 @@ export interface Engines {
   stop(): Promise<void>;
 }
 
-export async function startEngines(config: Config): Promise<Engines> {
+export async function startEngines(config: MtSettings): Promise<Engines> {
   const extra: MachineTranslationProvider[] = [];
   let stopApy = async () => {};
   let apyNote = 'off';

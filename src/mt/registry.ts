@@ -4,7 +4,7 @@
  * configured, `apertium`.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { Config } from '../config.ts';
+import type { MtSettings } from './settings.ts';
 import { createDeepLProvider } from './deepl/deepl-provider.ts';
 import { createGoogleProvider } from './google/google-provider.ts';
 import { createLlmProvider } from './llm/llm-provider.ts';
@@ -17,11 +17,11 @@ export function providerSetOf(providers: readonly MachineTranslationProvider[]):
   return { get: (id) => byId.get(id), all: () => [...byId.values()] };
 }
 
-export function createProviderSet(config: Config, extra: readonly MachineTranslationProvider[] = []): ProviderSet {
+export function createProviderSet(config: MtSettings, extra: readonly MachineTranslationProvider[] = []): ProviderSet {
   return providerSetOf([createPseudoProvider(), googleFrom(config), deeplFrom(config), llmFrom(config), ...extra]);
 }
 
-function googleFrom(config: Config): MachineTranslationProvider {
+function googleFrom(config: MtSettings): MachineTranslationProvider {
   const { keyFile, metadata } = config.google;
   const hasKey = keyFile !== undefined && existsSync(keyFile);
   return createGoogleProvider({
@@ -35,12 +35,12 @@ function googleFrom(config: Config): MachineTranslationProvider {
   });
 }
 
-function deeplFrom(config: Config): MachineTranslationProvider {
+function deeplFrom(config: MtSettings): MachineTranslationProvider {
   const { authKey, serverUrl, formality, concurrency } = config.deepl;
   return createDeepLProvider({ authKey, ...(serverUrl ? { serverUrl } : {}), formality, timeoutMs: config.mtTimeoutMs, concurrency });
 }
 
-function llmFrom(config: Config): MachineTranslationProvider {
+function llmFrom(config: MtSettings): MachineTranslationProvider {
   const { baseURL, model, apiKey, batchSize, concurrency } = config.llm;
   return createLlmProvider({ baseURL, model, apiKey, timeoutMs: config.mtTimeoutMs, batchSize, concurrency });
 }

@@ -77,3 +77,29 @@ export function defaultChain(providers: ProviderSet): string[] {
   const ids = providers.all().filter((p) => !p.development).map((p) => p.id);
   return [...ids.filter((id) => id === 'apertium'), ...ids.filter((id) => id !== 'apertium')];
 }
+
+/**
+ * The engines offered to choose from for a locale (the translate page's menu): those its route
+ * names (without a route: every real engine), available and serving the pair, in the route's
+ * order; development engines (`pseudo`) only when `development` (EDITIONS_ENV / NODE_ENV).
+ */
+export async function offeredProviders(
+  providers: ProviderSet,
+  routes: Routes,
+  sourceLocale: string,
+  targetLocale: string,
+  options: { development: boolean },
+): Promise<MachineTranslationProvider[]> {
+  const language = targetLocale.split('-')[0]!;
+  const chain = routes.get(targetLocale) ?? routes.get(language) ?? routes.get('*') ?? defaultChain(providers);
+  const out: MachineTranslationProvider[] = [];
+  for (const id of chain) {
+    if (id === 'none') break;
+    const p = providers.get(id);
+    if (!p || p.development || out.includes(p)) continue;
+    if (!(await p.availability()).available || !p.supports(sourceLocale, targetLocale)) continue;
+    out.push(p);
+  }
+  if (options.development) for (const p of providers.all()) if (p.development && p.supports(sourceLocale, targetLocale)) out.push(p);
+  return out;
+}

@@ -16,6 +16,8 @@ export interface OperationContext {
   /** Quality findings kept in the process (quality-cache.ts); absent: the process's own. */
   qualityCache?: QualityCache;
   /** Where background work (draft jobs, webhook deliveries) logs; absent: nowhere (src/observability.ts). */
+  /** How long a one-time sign-in link works (EDITIONS_SIGN_IN_LINK_DAYS); absent: 7 days. */
+  signInLinkLifetimeMs?: number;
   log?: Logger;
 }
 

@@ -4,7 +4,7 @@ import { DomainError } from '../errors.ts';
 import { canonicalLocale } from '../locale.ts';
 import { isUniqueViolation } from '../store/store.ts';
 import { validateSlug } from '../validation.ts';
-import { requireRole, type Actor } from '../workflow/roles.ts';
+import { requireCan, type Actor } from '../workflow/roles.ts';
 import { iso, type OperationContext } from './context.ts';
 import { insertRevision, prepareSource } from './source-document.ts';
 
@@ -18,7 +18,7 @@ export interface CreateStatementInput {
 export async function createStatement(ctx: OperationContext, actor: Actor, input: CreateStatementInput) {
   const slug = validateSlug(input.slug);
   const sourceLocale = canonicalLocale(input.sourceLocale);
-  requireRole(actor, ['publisher'], sourceLocale);
+  requireCan(actor, 'import', sourceLocale);
   const source = await prepareSource(ctx, input.markdown);
   const at = iso(ctx);
   const statement = {

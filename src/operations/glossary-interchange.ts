@@ -14,9 +14,11 @@ import { randomUUID } from 'node:crypto';
 import { DomainError } from '../errors.ts';
 import type { GlossaryEntry, GlossaryFile } from '../interchange/glossary-entry.ts';
 import { buildGlossaryCsv, parseGlossaryCsv } from '../interchange/glossary-csv.ts';
-import { buildTbx, parseTbx } from '../interchange/tbx.ts';
+import { documentsOf } from '../documents/workers.ts';
+import { buildTbx } from '../interchange/tbx.ts';
 import { canonicalLocale } from '../locale.ts';
-import { fromJson, toJson } from '../store/json.ts';
+import { toJson } from '../store/json.ts';
+import { readJson } from '../store/json-columns.ts';
 import { hasRole, requireRole, type Actor } from '../workflow/roles.ts';
 import { iso, type OperationContext } from './context.ts';
 
@@ -50,8 +52,9 @@ export interface GlossaryImportResult {
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
 
-function parseFile(format: GlossaryFormat, text: string, sourceLocale?: string): GlossaryFile {
-  return format === 'tbx' ? parseTbx(text, sourceLocale) : parseGlossaryCsv(text);
+/** A TBX file is parsed in a document worker (its time limit and queue), off the event loop. */
+async function parseFile(ctx: OperationContext, format: GlossaryFormat, text: string, sourceLocale?: string): Promise<GlossaryFile> {
+  return format === 'tbx' ? documentsOf(ctx).run('tbx', { xml: text, ...(sourceLocale !== undefined ? { sourceLocale } : {}) }) : parseGlossaryCsv(text);
 }
 
 interface Candidate {
@@ -96,7 +99,7 @@ export async function importGlossary(ctx: OperationContext, actor: Actor, input:
   // Someone who may add no term at all is refused before the file is read.
   if (!actor.roles.some((r) => r.role === 'publisher' || r.role === 'admin')) requireRole(actor, ['publisher'], '*');
   const sourceLocale = input.sourceLocale === undefined ? undefined : canonicalLocale(input.sourceLocale);
-  const file = parseFile(input.format, input.text, sourceLocale);
+  const file = await parseFile(ctx, input.format, input.text, sourceLocale);
   if (file.entries.length > glossaryImportLimits.entries) {
     throw new DomainError('input_too_large', `The file has ${file.entries.length} entries; at most ${glossaryImportLimits.entries} are taken at once`, { limit: glossaryImportLimits.entries, size: file.entries.length, unit: 'entries' });
   }
@@ -116,7 +119,7 @@ export async function importGlossary(ctx: OperationContext, actor: Actor, input:
       const found = await trx.selectFrom('glossary_terms').select(['scope', 'term', 'target_locale', 'target_text', 'variants', 'note']).where('term', 'in', terms.slice(i, i + 500)).execute();
       for (const r of found) {
         const key = keyOf(r.scope, r.term, r.target_locale);
-        existing.set(key, [...(existing.get(key) ?? []), { target_text: r.target_text, variants: fromJson<string[]>(r.variants) ?? [], note: r.note }]);
+        existing.set(key, [...(existing.get(key) ?? []), { target_text: r.target_text, variants: readJson('glossary_terms.variants', r.variants), note: r.note }]);
       }
     }
     const inFile = new Map<string, Candidate>();
@@ -196,7 +199,7 @@ export async function exportGlossary(ctx: OperationContext, query: GlossaryExpor
   const rows = await q.orderBy('term').orderBy('scope').orderBy('target_locale').orderBy('created_at').execute();
   const entries = new Map<string, GlossaryEntry>();
   for (const r of rows) {
-    const variants = fromJson<string[]>(r.variants) ?? [];
+    const variants = readJson('glossary_terms.variants', r.variants);
     const key = JSON.stringify([r.scope, r.term, r.target_locale === null]);
     let entry = entries.get(key);
     if (!entry) {

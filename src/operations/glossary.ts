@@ -2,7 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../errors.ts';
 import { canonicalLocale } from '../locale.ts';
-import { fromJson, toJson } from '../store/json.ts';
+import { byCodePoint } from '../text-order.ts';
+import { toJson } from '../store/json.ts';
+import { readJson } from '../store/json-columns.ts';
 import { requireRole, type Actor } from '../workflow/roles.ts';
 import type { Db } from '../store/store.ts';
 import { iso, type OperationContext } from './context.ts';
@@ -58,8 +60,31 @@ export async function glossaryIn(db: Db, collection: string | null, locale: stri
     term: r.term,
     doNotTranslate: r.target_locale === null,
     targetText: r.target_text,
-    variants: fromJson<string[]>(r.variants) ?? [],
+    variants: readJson('glossary_terms.variants', r.variants),
     scope: r.scope,
     note: r.note,
   }));
+}
+
+/** Every term (the glossary page), by term then target locale. Anyone signed in reads. */
+export async function listGlossaryTerms(ctx: OperationContext) {
+  const rows = await ctx.store.db.selectFrom('glossary_terms').selectAll().execute();
+  return rows
+    .map((r) => ({ id: r.id, term: r.term, scope: r.scope, targetLocale: r.target_locale, targetText: r.target_text, variants: readJson('glossary_terms.variants', r.variants), note: r.note }))
+    .sort((a, b) => byCodePoint(a.term, b.term) || byCodePoint(a.targetLocale ?? '', b.targetLocale ?? '') || byCodePoint(a.id, b.id));
+}
+
+/**
+ * Deletes a term: publishers of its target locale (of every locale, `*`, for a
+ * do-not-translate term), as for adding it. A term that is not there (deleted already) is
+ * nothing to do: `{ deleted: false }`.
+ */
+export async function deleteGlossaryTerm(ctx: OperationContext, actor: Actor, id: string) {
+  return ctx.store.transaction(async (trx) => {
+    const row = await trx.selectFrom('glossary_terms').select(['id', 'target_locale']).where('id', '=', id).executeTakeFirst();
+    if (!row) return { deleted: false };
+    requireRole(actor, ['publisher'], row.target_locale ?? '*');
+    await trx.deleteFrom('glossary_terms').where('id', '=', id).execute();
+    return { deleted: true };
+  });
 }

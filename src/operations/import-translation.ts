@@ -5,15 +5,23 @@
  * naming the first place where they differ; an upload with any text whose placeholders are
  * broken is refused whole (placeholders_broken, naming every such segment), nothing stored.
  * What a Markdown upload changed outside its texts is not taken and named (`notTaken`).
+ *
+ * An XLIFF upload (1.2 or 2.0, its `version` says) answers per unit (`units`): `updated`
+ * (with the findings of its new text), `unchanged` or `refused`, with the reason; the file's
+ * state decides whether a target is a translation, and never sets a state above `translated`
+ * (approval is a review's: four eyes, versions read). README "Interchange" has the table.
  */
 import { DomainError } from '../errors.ts';
 import { documentsOf } from '../documents/workers.ts';
+import type { XliffUnitIn } from '../interchange/xliff-common.ts';
+import { xmlCodec } from '../markdown/placeholder-codec.ts';
 import { canonicalLocale } from '../locale.ts';
 import { segmentRows } from '../store/queries/translations.ts';
 import { requireRole, type Actor } from '../workflow/roles.ts';
 import { applySegmentEvent } from './apply-segment-event.ts';
 import { iso, type OperationContext } from './context.ts';
 import { loadOrStartTranslation } from './load-translation.ts';
+import { getTranslation } from './read-statements.ts';
 import { refuseBrokenPlaceholders } from './segment-placeholders.ts';
 
 export async function importTranslationMarkdown(ctx: OperationContext, actor: Actor, input: { slug: string; locale: string; markdown: string }) {
@@ -56,5 +64,88 @@ export async function importTexts(ctx: OperationContext, actor: Actor, input: { 
       updated++;
     }
     return { locale, revision: revision.number, updated, unchanged };
+  });
+}
+
+export type UnitOutcome = 'updated' | 'unchanged' | 'refused';
+/** Why a unit was not stored, or was stored below the state its file asked. */
+export type UnitReason = 'no_target' | 'not_translated_in_file' | 'segment_not_found' | 'state_capped';
+export interface UnitAnswer {
+  id: string;
+  outcome: UnitOutcome;
+  /** The segment's state after the upload. */
+  state?: string;
+  /** The state the file gave its target (1.2 `state`, 2.0 `state`; 1.2 `approved="yes"`: `approved`). */
+  fileState?: string;
+  reason?: UnitReason;
+  findings?: Awaited<ReturnType<typeof getTranslation>>['segments'][number]['findings'];
+}
+
+/**
+ * An XLIFF 1.2 or 2.0 document as the locale's texts: per unit, what was done and why (see
+ * the module's comment); broken placeholders in any target refuse the whole upload
+ * (`placeholders_broken`, every such unit named), as every other path.
+ */
+export async function importTranslationXliff(ctx: OperationContext, actor: Actor, input: { slug: string; locale: string; xml: string }) {
+  const size = Buffer.byteLength(input.xml);
+  if (size > ctx.maxDocumentBytes) throw new DomainError('input_too_large', `The document is ${size} bytes; the limit is ${ctx.maxDocumentBytes}`, { size, limit: ctx.maxDocumentBytes });
+  const exists = await ctx.store.db.selectFrom('statements').select('id').where('slug', '=', input.slug).executeTakeFirst();
+  if (!exists) throw new DomainError('statement_not_found', `No statement ${JSON.stringify(input.slug)}`, { slug: input.slug });
+  const locale = canonicalLocale(input.locale);
+  requireRole(actor, ['translator', 'reviewer'], locale);
+  // Parsed in a document worker (its time limit and queue), off the event loop.
+  const doc = await documentsOf(ctx).run('xliff', { xml: input.xml, slug: input.slug, targetLocale: locale });
+  const result = await importUnits(ctx, actor, { slug: input.slug, locale: input.locale, units: doc.units });
+  // The findings of what was updated (read after the transaction: the quality rules see the stored texts).
+  const updatedIds = result.units.filter((u) => u.outcome === 'updated').map((u) => u.id);
+  const findings = new Map<string, UnitAnswer['findings']>();
+  for (let i = 0; i < updatedIds.length; i += 1000) {
+    const page = await getTranslation(ctx, input.slug, input.locale, { segmentIds: updatedIds.slice(i, i + 1000), edition: false });
+    for (const s of page.segments) findings.set(s.id, s.findings);
+  }
+  return { ...result, version: doc.version, units: result.units.map((u) => (u.outcome === 'updated' ? { ...u, findings: findings.get(u.id) ?? [] } : u)) };
+}
+
+const confirmable = new Set(['untranslated', 'machine', 'stale']);
+
+async function importUnits(ctx: OperationContext, actor: Actor, input: { slug: string; locale: string; units: readonly XliffUnitIn[] }) {
+  const at = iso(ctx);
+  return ctx.store.transaction(async (trx) => {
+    const { translation, revision, locale } = await loadOrStartTranslation(trx, input.slug, input.locale, at);
+    requireRole(actor, ['translator', 'reviewer'], locale);
+    const rows = new Map((await segmentRows(trx, translation.id, revision.number)).map((r) => [r.segment_id, r]));
+    const sources = new Map(revision.segmentList.map((s) => [s.id, s.text]));
+    // Every target of a known segment, taken or not, before anything is written.
+    refuseBrokenPlaceholders(revision.segmentList, input.units.filter((u) => u.target !== null && rows.has(u.id)).map((u) => [u.id, u.target!] as const));
+    const units: UnitAnswer[] = [];
+    let updated = 0;
+    let unchanged = 0;
+    let refused = 0;
+    for (const unit of input.units) {
+      const fileState = unit.fileState !== null ? { fileState: unit.fileState } : {};
+      const row = rows.get(unit.id);
+      if (!row) {
+        refused++;
+        units.push({ id: unit.id, outcome: 'refused', ...fileState, reason: 'segment_not_found' });
+        continue;
+      }
+      const text = unit.target;
+      const capped = unit.stateClass === 'final' ? { reason: 'state_capped' as const } : {};
+      const same = text !== null && xmlCodec.encode(xmlCodec.decode(row.text ?? '').tokens) === text;
+      // The file says it is not translated: its target is a copy of the source or of what Editions has, not taken.
+      const notTranslated = unit.stateClass === 'new' && text !== null && (same || text === sources.get(unit.id));
+      // Unchanged text confirms a machine draft (or a stale text) only where the file says it is translated.
+      const confirms = same && confirmable.has(row.state) && (unit.stateClass === 'none' || unit.stateClass === 'translated' || unit.stateClass === 'final');
+      if (text === null || notTranslated || (same && !confirms)) {
+        unchanged++;
+        const reason = text === null ? { reason: 'no_target' as const } : notTranslated ? { reason: 'not_translated_in_file' as const } : row.state !== 'approved' ? capped : {};
+        units.push({ id: unit.id, outcome: 'unchanged', state: row.state, ...fileState, ...reason });
+        continue;
+      }
+      await applySegmentEvent(trx, { translationId: translation.id, revision: revision.number, segmentId: unit.id, event: 'edit', text, expectedVersion: row.version, actor: actor.id, at }, row);
+      updated++;
+      units.push({ id: unit.id, outcome: 'updated', state: 'translated', ...fileState, ...capped });
+    }
+    return { locale, revision: revision.number, updated, unchanged, refused, units };
   });
 }

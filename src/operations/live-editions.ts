@@ -3,31 +3,13 @@
  * feeds and the static export: with its title and summary (the first heading and paragraph)
  * and the other live locales of its statement.
  */
-import type { Heading, Paragraph, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import type { CorrectionNotice } from '../publishing/correction.ts';
-import { fromJson } from '../store/json.ts';
+import type { Root } from 'mdast';
+import { titleAndSummary } from '../publishing/edition-summary.ts';
+import { readJsonOrNull } from '../store/json-columns.ts';
 import { notWithdrawn } from '../store/queries/editions.ts';
 import { iso, type OperationContext } from './context.ts';
-import type { EditionProvenance } from './publish.ts';
+import type { LiveEdition } from '../publishing/live-edition.ts';
 
-export interface LiveEdition {
-  id: string;
-  slug: string;
-  locale: string;
-  hash: string;
-  sourceRevision: number;
-  publishedAt: string;
-  visibleFrom: string;
-  markdown: string;
-  mdast: Root;
-  provenance: EditionProvenance | null;
-  correction: CorrectionNotice | null;
-  title: string;
-  summary: string;
-  /** Every live locale of the statement, this one included, sorted. */
-  locales: string[];
-}
 
 /** `limit`: only the newest (for feeds). */
 export async function liveEditions(ctx: OperationContext, filter: { locale?: string; limit?: number } = {}): Promise<LiveEdition[]> {
@@ -46,7 +28,7 @@ export async function liveEditionsUntil(ctx: OperationContext, filter: { locale?
   const rows = await ctx.store.db
     .selectFrom('editions')
     .innerJoin('statements', 'statements.id', 'editions.statement_id')
-    .select(['editions.id', 'statements.slug', 'editions.locale', 'editions.visible_from'])
+    .select(['editions.id', 'statements.slug', 'statements.source_locale', 'editions.locale', 'editions.visible_from'])
     .where(notWithdrawn)
     .orderBy('editions.visible_from', 'asc')
     .orderBy('editions.published_at', 'asc')
@@ -80,8 +62,7 @@ export async function liveEditionsUntil(ctx: OperationContext, filter: { locale?
     for (const r of chunk) {
       const f = byId.get(r.id)!;
       const mdast = JSON.parse(f.mdast) as Root;
-      const heading = mdast.children.find((n): n is Heading => n.type === 'heading');
-      const paragraph = mdast.children.find((n): n is Paragraph => n.type === 'paragraph');
+      const { title, summary } = titleAndSummary(mdast, r.slug);
       out.push({
         id: r.id,
         slug: r.slug,
@@ -92,11 +73,12 @@ export async function liveEditionsUntil(ctx: OperationContext, filter: { locale?
         visibleFrom: f.visible_from,
         markdown: f.markdown,
         mdast,
-        provenance: fromJson<EditionProvenance>(f.provenance),
-        correction: fromJson<CorrectionNotice>(f.correction),
-        title: heading ? toString(heading) : r.slug,
-        summary: paragraph ? toString(paragraph) : '',
+        provenance: readJsonOrNull('editions.provenance', f.provenance),
+        correction: readJsonOrNull('editions.correction', f.correction),
+        title,
+        summary,
         locales: [...(localesOf.get(r.slug) ?? [])].sort(),
+        sourceLocale: r.source_locale,
       });
     }
   }

@@ -8,7 +8,8 @@ import type { Root } from 'mdast';
 import { canonicalLocale } from '../locale.ts';
 import { documentsOf } from '../documents/workers.ts';
 import { stripPositions } from '../markdown/inline.ts';
-import { withFrontMatterLocale } from '../markdown/frontmatter.ts';
+import { editionTexts } from '../documents/tasks.ts';
+import { machineShareOfRows } from '../quality/machine-share.ts';
 import { revisionOf, statementBySlug } from '../store/queries/statements.ts';
 import { requireTranslation, segmentRows } from '../store/queries/translations.ts';
 import type { OperationContext } from './context.ts';
@@ -22,7 +23,7 @@ export interface EditionPreview {
   html: string;
   segments: number;
   approved: number;
-  /** Share of segments whose text is exactly the machine's (the publication gate is 95%). */
+  /** Share of segments whose text is exactly the machine's (quality/machine-share.ts: the gate's own count; the gate is 95%). */
   unreviewedMachineShare: number;
 }
 
@@ -39,10 +40,12 @@ export async function previewEdition(ctx: OperationContext, slug: string, locale
   }
   const translation = await requireTranslation(db, statement.id, locale, slug);
   const rows = await segmentRows(db, translation.id, revision.number);
-  const texts = new Map(rows.flatMap((r) => (r.text === null ? [] : [[r.segment_id, r.text] as const])));
-  const { tree } = await documentsOf(ctx).run('reassemble', { markdown: withFrontMatterLocale(revision.markdown, locale, ctx.frontMatterLocaleKeys), linkTargets: await linkTargetsFor(db, locale), texts, frontMatterKeys: ctx.frontMatterKeys });
+  // The recipe publication uses (documents/tasks.ts reassembleEdition), with the texts there are.
+  const { tree } = await documentsOf(ctx).run('reassemble', {
+    markdown: revision.markdown, locale, ...(ctx.frontMatterLocaleKeys ? { frontMatterLocaleKeys: ctx.frontMatterLocaleKeys } : {}),
+    linkTargets: await linkTargetsFor(db, locale), texts: editionTexts(rows), frontMatterKeys: ctx.frontMatterKeys,
+  });
   const html = await documentsOf(ctx).run('render', { tree, locale, options: {} });
-  const unreviewed = rows.filter((r) => r.machine_text !== null && r.text === r.machine_text).length;
   return {
     locale,
     source: false,
@@ -50,6 +53,6 @@ export async function previewEdition(ctx: OperationContext, slug: string, locale
     html,
     segments: rows.length,
     approved: rows.filter((r) => r.state === 'approved').length,
-    unreviewedMachineShare: rows.length === 0 ? 0 : unreviewed / rows.length,
+    unreviewedMachineShare: machineShareOfRows(rows).unreviewedShare,
   };
 }

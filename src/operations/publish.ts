@@ -11,19 +11,20 @@ import { DomainError } from '../errors.ts';
 import { canonicalLocale } from '../locale.ts';
 import { documentsOf, memoized, type DocumentRunner } from '../documents/workers.ts';
 import { stripPositions } from '../markdown/inline.ts';
-import { withFrontMatterLocale } from '../markdown/frontmatter.ts';
-import { fromJson, toJson } from '../store/json.ts';
+import { toJson } from '../store/json.ts';
+import { readJsonOrNull } from '../store/json-columns.ts';
 import { latestEditionRow, liveEditionRow } from '../store/queries/editions.ts';
 import { revisionOf, statementBySlug } from '../store/queries/statements.ts';
 import { lockStatement } from '../store/queries/lock.ts';
 import { rememberTranslations, type TmRemember } from '../store/queries/tm.ts';
 import { requireTranslation, segmentRows } from '../store/queries/translations.ts';
 import type { Db } from '../store/store.ts';
-import type { Provenance } from '../mt/provider.ts';
-import { requireRole, type Actor } from '../workflow/roles.ts';
+import { requireCan, type Actor } from '../workflow/roles.ts';
+import type { Approval, EditionProvenance, ReviewerDisplay } from '../types/edition.ts';
+import { isReviewerDisplay, morePrivate } from '../publishing/edition-footer.ts';
 import { iso, type OperationContext } from './context.ts';
-import { sha256 } from './source-document.ts';
-import { linkTargetsFor } from './link-targets.ts';
+import { sha256 } from '../hash.ts';
+import { machineShareOfRows } from '../quality/machine-share.ts';
 import { isBlocking, localeQuality, refuseIfBlocked, type FindingView } from './quality.ts';
 import { enqueueEvent } from '../webhooks/enqueue.ts';
 import { announceChange } from '../store/change-feed.ts';
@@ -38,34 +39,12 @@ export interface PublishInput {
   correctionNote?: string;
 }
 
-export interface EditionProvenance {
-  source: boolean;
-  sourceRevision: number;
-  segments: number;
-  /** Share of segments whose text started as a machine draft. */
-  machineAssistedShare: number;
-  /** Share of segments published exactly as the machine wrote them. */
-  unreviewedMachineShare: number;
-  engines: string[];
-  reviewers: string[];
-  approvedAt: string | null;
-  /** Quality findings published past, with who overrode them and why. */
-  overrides?: { rule: string; segmentId: string | null; reason: string; by: string; at: string }[];
-}
-
-export interface Approval {
-  segmentId: string;
-  reviewerId: string;
-  reviewer: string;
-  at: string;
-}
-
 export async function publish(ctx: OperationContext, actor: Actor, input: PublishInput) {
   const readAt = iso(ctx);
   const embargo = parseEmbargo(input.embargoUntil);
   const locales = [...new Set(input.locales.map(canonicalLocale))];
   if (locales.length === 0) throw new DomainError('validation_failed', 'Name at least one locale to publish', { field: 'locales', problem: 'at least one locale', issue: { code: 'too_small', origin: 'array', minimum: 1, inclusive: true } });
-  for (const locale of locales) requireRole(actor, ['publisher'], locale);
+  for (const locale of locales) requireCan(actor, 'publish', locale);
   const shareOverride = input.override?.reason?.trim() ? { actor, reason: input.override.reason.trim(), at: readAt } : undefined;
   // The document work (quality, reassembly, correction notices) is done first, outside the
   // write transaction (SQLite has one connection); the transaction builds the editions again
@@ -181,7 +160,8 @@ async function translatedEdition(
     throw new DomainError('not_ready_to_publish', `${locale}: ${unapproved.length} segment(s) are not approved`, { locale, segments: unapproved });
   }
   // Quality gate: every fatal finding fixed or overridden; the machine-share gate may be passed here with a reason.
-  const quality = await localeQuality(db, { statement, revision, translationId: translation.id, locale, rows, frontMatterKeys: ctx.frontMatterKeys, documents });
+  // The edition is reassembled once, where the edition rules judge it (documents/tasks.ts), and that one is stored.
+  const quality = await localeQuality(db, { statement, revision, translationId: translation.id, locale, rows, frontMatterKeys: ctx.frontMatterKeys, frontMatterLocaleKeys: ctx.frontMatterLocaleKeys, documents }, { keepEdition: true });
   const editionFindings = quality.edition.map((f) => {
     if (!shareOverride || f.rule !== 'machine-share' || !isBlocking(f)) return f;
     return { ...f, overridden: { reason: shareOverride.reason, by: shareOverride.actor.name, at: shareOverride.at } };
@@ -190,31 +170,28 @@ async function translatedEdition(
   refuseIfBlocked(all, { locale });
   // The publisher's reason holds for this publication only: it is recorded in the edition's provenance.
   const overrides = all.filter((f) => f.overridden).map((f) => ({ rule: f.rule, segmentId: f.segmentId ?? null, ...f.overridden! }));
-  // The locale's own link targets replace the source's (segment ids do not depend on URLs).
-  const result = await documents.run('reassemble', {
-    markdown: withFrontMatterLocale(revision.markdown, locale, ctx.frontMatterLocaleKeys),
-    linkTargets: await linkTargetsFor(db, locale),
-    texts: new Map(rows.map((r) => [r.segment_id, r.text ?? ''])),
-    frontMatterKeys: ctx.frontMatterKeys,
-  });
+  // With the locale's own link targets in place of the source's (segment ids do not depend on URLs).
+  const result = quality.reassembly!;
   if (result.findings.length > 0) {
     throw new DomainError('not_ready_to_publish', `${locale}: ${result.findings.length} segment(s) do not reassemble`, { locale, findings: result.findings });
   }
-  const approvals = await approvalsOf(db, translation.id, rows.map((r) => r.segment_id));
+  const { approvals, displays } = await approvalsOf(db, translation.id, rows.map((r) => r.segment_id));
   const engines = new Set<string>();
   for (const r of rows) {
-    const p = fromJson<Provenance>(r.machine_provenance);
+    const p = readJsonOrNull('translation_segments.machine_provenance', r.machine_provenance);
     if (p) engines.add(p.engine);
   }
-  const share = (n: number) => (rows.length === 0 ? 0 : n / rows.length);
+  const shares = machineShareOfRows(rows);
   const provenance: EditionProvenance = {
     source: false,
     sourceRevision: revision.number,
     segments: rows.length,
-    machineAssistedShare: share(rows.filter((r) => r.machine_text !== null).length),
-    unreviewedMachineShare: share(rows.filter((r) => r.machine_text !== null && r.text === r.machine_text).length),
+    machineAssistedShare: shares.assistedShare,
+    unreviewedMachineShare: shares.unreviewedShare,
     engines: [...engines].sort(),
     reviewers: [...new Set(approvals.map((a) => a.reviewer))].sort(),
+    // Each reviewer's own display choice as it is now: the edition keeps it whatever they choose later.
+    ...(Object.keys(displays).length > 0 ? { reviewerDisplays: displays } : {}),
     approvedAt: approvals.reduce<string | null>((max, a) => (max === null || a.at > max ? a.at : max), null),
     overrides,
   };
@@ -224,18 +201,32 @@ async function translatedEdition(
   return { markdown: result.markdown, tree: result.tree, approvals, provenance, texts, findings: all.filter((f) => !isBlocking(f)) };
 }
 
-/** The latest approval of each segment (in any revision: unchanged segments keep theirs). */
-async function approvalsOf(db: Db, translationId: string, segmentIds: readonly string[]): Promise<Approval[]> {
+/**
+ * The latest approval of each segment (in any revision: unchanged segments keep theirs), and
+ * the display choices (users.reviewer_display) of their reviewers, by name; two reviewers of
+ * one name are shown as the more private of their choices.
+ */
+async function approvalsOf(db: Db, translationId: string, segmentIds: readonly string[]): Promise<{ approvals: Approval[]; displays: Record<string, ReviewerDisplay> }> {
   const rows = await db
     .selectFrom('reviews')
     .innerJoin('users', 'users.id', 'reviews.reviewer')
-    .select(['reviews.segment_id', 'reviews.reviewer', 'users.name', 'reviews.at'])
+    .select(['reviews.segment_id', 'reviews.reviewer', 'users.name', 'users.reviewer_display', 'reviews.at'])
     .where('reviews.translation_id', '=', translationId)
     .where('reviews.decision', '=', 'approve')
     .where('reviews.segment_id', 'is not', null)
     .orderBy('reviews.at', 'asc')
     .execute();
   const latest = new Map<string, Approval>();
-  for (const r of rows) latest.set(r.segment_id!, { segmentId: r.segment_id!, reviewerId: r.reviewer, reviewer: r.name, at: r.at });
-  return segmentIds.flatMap((id) => latest.get(id) ?? []);
+  const chosen = new Map<string, ReviewerDisplay | null>();
+  for (const r of rows) {
+    latest.set(r.segment_id!, { segmentId: r.segment_id!, reviewerId: r.reviewer, reviewer: r.name, at: r.at });
+    chosen.set(r.reviewer, isReviewerDisplay(r.reviewer_display) ? r.reviewer_display : null);
+  }
+  const approvals = segmentIds.flatMap((id) => latest.get(id) ?? []);
+  const displays: Record<string, ReviewerDisplay> = {};
+  for (const a of approvals) {
+    const own = chosen.get(a.reviewerId);
+    if (own) displays[a.reviewer] = Object.hasOwn(displays, a.reviewer) ? morePrivate(displays[a.reviewer]!, own) : own;
+  }
+  return { approvals, displays };
 }

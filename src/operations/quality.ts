@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { documentsOf, type DocumentRunner } from '../documents/workers.ts';
 import { DomainError } from '../errors.ts';
+import type { Reassembly } from '../markdown/index.ts';
 import { ruleIds, type QualityFinding, type RuleId } from '../quality/types.ts';
 import type { StoredSegment } from '../store/queries/statements.ts';
 import type { Db } from '../store/store.ts';
@@ -17,7 +18,7 @@ import { linkTargetsFor } from './link-targets.ts';
 import { loadTranslation } from './load-translation.ts';
 import { editionKey, inputsHash, segmentKey, type QualityCache } from './quality-cache.ts';
 import { revisionDocument } from './revision-cache.ts';
-import { sha256 } from './source-document.ts';
+import { sha256 } from '../hash.ts';
 import { segmentRows } from '../store/queries/translations.ts';
 
 export interface Override {
@@ -31,6 +32,8 @@ export type FindingView = QualityFinding & { overridden?: Override };
 export interface LocaleQuality {
   segments: Map<string, FindingView[]>;
   edition: FindingView[];
+  /** The edition the edition rules judged (with `keepEdition`): what publication stores, built once. */
+  reassembly?: Omit<Reassembly, 'translated'>;
 }
 
 interface QualityInput {
@@ -40,6 +43,8 @@ interface QualityInput {
   locale: string;
   rows: readonly { segment_id: string; state: string; text: string | null; machine_text: string | null; machine_provenance?: string | null }[];
   frontMatterKeys: readonly string[];
+  /** Which front matter keys name the locale (OperationContext.frontMatterLocaleKeys). */
+  frontMatterLocaleKeys?: readonly string[];
   /** Where the checks run (OperationContext.documents); absent: the default pool. */
   documents?: DocumentRunner;
 }
@@ -65,8 +70,11 @@ async function overridesOf(db: Db, translationId: string, revision: number) {
   };
 }
 
-/** `edition: false` skips the edition rules (and the reassembly they need), for callers that judge segments only. */
-export async function localeQuality(db: Db, input: QualityInput, options: { edition?: boolean } = {}): Promise<LocaleQuality> {
+/**
+ * `edition: false` skips the edition rules (and the reassembly they need), for callers that judge segments only;
+ * `keepEdition: true` hands back the reassembled edition the rules judged (publication stores it: built once).
+ */
+export async function localeQuality(db: Db, input: QualityInput, options: { edition?: boolean; keepEdition?: boolean } = {}): Promise<LocaleQuality> {
   const glossary = await glossaryIn(db, input.statement.collection, input.locale);
   const urlMap = await linkTargetsFor(db, input.locale);
   const mark = await overridesOf(db, input.translationId, input.revision.number);
@@ -80,11 +88,13 @@ export async function localeQuality(db: Db, input: QualityInput, options: { edit
     glossary,
     linkTargets: urlMap,
     frontMatterKeys: input.frontMatterKeys,
+    ...(input.frontMatterLocaleKeys ? { frontMatterLocaleKeys: input.frontMatterLocaleKeys } : {}),
     edition: options.edition !== false,
+    ...(options.keepEdition ? { keepEdition: true } : {}),
   });
   const texts = new Map(input.rows.map((r) => [r.segment_id, r.text]));
   const segments = new Map([...found.segments].map(([id, list]) => [id, list.map((f) => mark(f, texts.get(id) ?? null))]));
-  return { segments, edition: found.edition.map((f) => mark(f, null)) };
+  return { segments, edition: found.edition.map((f) => mark(f, null)), ...(found.reassembly ? { reassembly: found.reassembly } : {}) };
 }
 
 /** A segment's row as the checks read it, with its version. */

@@ -7,9 +7,8 @@
  */
 import { lookup } from 'bcp-47-match';
 import { DomainError } from '../errors.ts';
-import { fromJson } from '../store/json.ts';
-import type { EditionProvenance } from './publish.ts';
-import type { CorrectionNotice } from '../publishing/correction.ts';
+import { readJsonOrNull } from '../store/json-columns.ts';
+import type { CorrectionNotice, EditionProvenance } from '../types/edition.ts';
 import { iso, type OperationContext } from './context.ts';
 
 export interface LiveEditionRef {
@@ -71,7 +70,7 @@ export interface EditionContent {
 export async function editionContent(ctx: OperationContext, id: string): Promise<EditionContent> {
   const row = await ctx.store.db.selectFrom('editions').select(['markdown', 'mdast', 'provenance', 'correction']).where('id', '=', id).executeTakeFirst();
   if (!row) throw new DomainError('edition_not_found', `No edition ${id}`, { editionId: id });
-  return { markdown: row.markdown, mdast: JSON.parse(row.mdast) as unknown, provenance: fromJson<EditionProvenance>(row.provenance), correction: fromJson<CorrectionNotice>(row.correction) };
+  return { markdown: row.markdown, mdast: JSON.parse(row.mdast) as unknown, provenance: readJsonOrNull('editions.provenance', row.provenance), correction: readJsonOrNull('editions.correction', row.correction) };
 }
 
 /** The locale to serve for a reader's languages: lookup, then fallbacks, then the source. */

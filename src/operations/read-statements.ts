@@ -1,10 +1,8 @@
 /** Read side: statements with per-locale progress, one translation segment by segment, editions. */
 import { DomainError } from '../errors.ts';
 import { canonicalLocale } from '../locale.ts';
-import { xmlCodec } from '../markdown/placeholder-codec.ts';
-import { validatePlaceholders } from '../markdown/validate-placeholders.ts';
 import type { Provenance } from '../mt/provider.ts';
-import { fromJson } from '../store/json.ts';
+import { readJsonOrNull } from '../store/json-columns.ts';
 import { liveEditionRow, notWithdrawn } from '../store/queries/editions.ts';
 import { fuzzyMatchesOf, normaliseForTm, type TmMatch } from '../store/queries/tm.ts';
 import { statementBySlug, type StoredSegment } from '../store/queries/statements.ts';
@@ -16,10 +14,10 @@ import { previousSources } from './previous-source.ts';
 import { tagOf } from './translation-tag.ts';
 import { pageQuality, type FindingView } from './quality.ts';
 import { qualityCacheOf } from './quality-cache.ts';
-import { revisionHead, revisionMarkdown } from './revision-cache.ts';
+import { listItemSegments, revisionHead, revisionMarkdown } from './revision-cache.ts';
+import { threadsOf, type SegmentComment } from './segment-comments.ts';
+import { segmentContexts, type SegmentContext } from './segment-context.ts';
 import { iso, type OperationContext } from './context.ts';
-import type { EditionProvenance } from './publish.ts';
-import type { CorrectionNotice } from '../publishing/correction.ts';
 
 export type Progress = Record<SegmentState, number> & { total: number; published: boolean };
 
@@ -124,15 +122,23 @@ export async function listStatements(ctx: OperationContext, input: { limit?: num
     limit,
     offset,
     nextCursor,
-    statements: rows.map((r) => ({
-      slug: r.slug,
-      title: r.title,
-      sourceLocale: r.source_locale,
-      revision: r.current_revision,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-      locales: progress.get(r.id) ?? {},
-    })),
+    statements: rows.map((r) => statementSummary(r, progress)),
+  };
+}
+
+/** A statement as lists and searches show it: its current title and each locale's progress. */
+export function statementSummary(
+  r: { id: string; slug: string; title: string | null; source_locale: string; current_revision: number; created_at: string; updated_at: string },
+  progress: Map<string, Record<string, Progress>>,
+) {
+  return {
+    slug: r.slug,
+    title: r.title,
+    sourceLocale: r.source_locale,
+    revision: r.current_revision,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    locales: progress.get(r.id) ?? {},
   };
 }
 
@@ -171,6 +177,10 @@ export interface TranslationSegmentView {
   findings: FindingView[];
   /** Fuzzy translation-memory matches (≥ 0.75), when asked for. */
   suggestions?: TmMatch[];
+  /** What the segment is and where it stands, and its twins (same source text): segment-context.ts. */
+  context: SegmentContext;
+  /** The segment's comment thread, oldest first, when asked for (segment-comments.ts). */
+  comments?: SegmentComment[];
 }
 
 /** Segments a page of GET …/translations/{locale} holds: by default, at most. */
@@ -209,7 +219,7 @@ function decodeSegmentCursor(cursor: string, revision: number): number {
  * work is the page's (the revision's segment list is parsed once, the locale's counts are
  * counted by the database).
  */
-export async function getTranslation(ctx: OperationContext, slug: string, localeTag: string, options: { suggestions?: boolean; edition?: boolean } & SegmentSelection = {}) {
+export async function getTranslation(ctx: OperationContext, slug: string, localeTag: string, options: { suggestions?: boolean; edition?: boolean; comments?: boolean } & SegmentSelection = {}) {
   const db = ctx.store.db;
   const { locale, statement } = await targetStatement(db, slug, localeTag);
   const revision = await revisionHead(db, statement.id, statement.current_revision);
@@ -234,6 +244,7 @@ export async function getTranslation(ctx: OperationContext, slug: string, locale
     { edition: options.edition !== false },
   );
   const previous = await previousSources(db, statement.id, revision, translation.id, rowList);
+  const contexts = segmentContexts(revision.segmentList, await listItemSegments(db, revision));
   const segments: TranslationSegmentView[] = pageSegments.map((s) => {
     const r = rows.get(s.id);
     if (!r) throw new DomainError('segment_not_found', `Segment ${s.id} has no row`, { segmentId: s.id });
@@ -244,12 +255,13 @@ export async function getTranslation(ctx: OperationContext, slug: string, locale
       source: s.text,
       previousSource: previous.get(s.id) ?? null,
       machine: r.machine_text,
-      machineProvenance: fromJson<Provenance>(r.machine_provenance),
+      machineProvenance: readJsonOrNull('translation_segments.machine_provenance', r.machine_provenance),
       text: r.text,
-      state: r.state as SegmentState,
+      state: r.state,
       version: r.version,
       lastEditor: r.last_editor,
       findings,
+      context: contexts.get(s.id)!,
     };
   });
   if (options.suggestions) {
@@ -258,7 +270,11 @@ export async function getTranslation(ctx: OperationContext, slug: string, locale
     const found = await fuzzyMatchesOf(db, statement.source_locale, locale, wanting.map((s) => s.source));
     for (const s of wanting) s.suggestions = (found.get(normaliseForTm(s.source)) ?? []).slice(0, 3);
   }
+  // The threads (pages only: the API has GET …/comments): each segment's beside it, the general one on the translation.
+  const threads = options.comments ? await threadsOf(db, translation.id, locale) : undefined;
+  if (threads) for (const s of segments) s.comments = threads.segments[s.id] ?? [];
   return {
+    ...(threads ? { comments: threads.general } : {}),
     slug,
     locale,
     sourceLocale: statement.source_locale,
@@ -294,7 +310,7 @@ async function countsOf(db: Db, translationId: string, revision: number) {
   const states = Object.fromEntries(segmentStates.map((s) => [s, 0])) as Record<SegmentState, number>;
   const versions = { sum: 0, count: 0 };
   for (const c of counted) {
-    states[c.state as SegmentState] += Number(c.n);
+    states[c.state] += Number(c.n);
     versions.count += Number(c.n);
     versions.sum += Number(c.versions);
   }
@@ -312,9 +328,9 @@ function editionView(row: { id: string; locale: string; hash: string; source_rev
     visibleFrom: row.visible_from,
     embargoUntil: row.embargo_until,
     supersedes: row.supersedes,
-    provenance: fromJson<EditionProvenance>(row.provenance),
-    approvals: fromJson<unknown[]>(row.approvals),
-    correction: fromJson<CorrectionNotice>(row.correction),
+    provenance: readJsonOrNull('editions.provenance', row.provenance),
+    approvals: readJsonOrNull('editions.approvals', row.approvals),
+    correction: readJsonOrNull('editions.correction', row.correction),
   };
 }
 

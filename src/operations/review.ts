@@ -13,12 +13,13 @@ import { rememberTranslations } from '../store/queries/tm.ts';
 import { segmentRows, segmentRowsOf } from '../store/queries/translations.ts';
 import type { Db } from '../store/store.ts';
 import { authorsOfCurrentText } from '../workflow/four-eyes.ts';
-import { requireRole, type Actor } from '../workflow/roles.ts';
+import { requireCan, type Actor } from '../workflow/roles.ts';
 import { applySegmentEvents, onlyDraftedSinceAll } from './apply-segment-event.ts';
 import { iso, type OperationContext } from './context.ts';
 import { loadTranslation } from './load-translation.ts';
 import { localeQuality, refuseIfBlocked } from './quality.ts';
 import { ifMatchNamesTag, translationTag } from './translation-tag.ts';
+import { commentRows, storeComments } from './segment-comments.ts';
 
 export interface ReviewInput {
   slug: string;
@@ -105,7 +106,7 @@ export async function review(ctx: OperationContext, actor: Actor, input: ReviewI
   const at = iso(ctx);
   return ctx.store.transaction(async (trx) => {
     const { statement, translation, revision, locale } = await loadTranslation(trx, input.slug, input.locale);
-    requireRole(actor, ['reviewer'], locale);
+    requireCan(actor, 'review', locale);
     const rows = await segmentRows(trx, translation.id, revision.number);
     const wholeLocale = !input.segments || input.segments.length === 0;
     const byId = new Map(rows.map((r) => [r.segment_id, r]));
@@ -148,6 +149,11 @@ export async function review(ctx: OperationContext, actor: Actor, input: ReviewI
     if (wholeLocale) reviews.push({ id: randomUUID(), translation_id: translation.id, revision: revision.number, segment_id: null, decision: input.decision, comment: input.comment ?? null, reviewer: actor.id, at });
     // 8 columns a row: 4,000 parameters a statement.
     for (let i = 0; i < reviews.length; i += 500) await trx.insertInto('reviews').values(reviews.slice(i, i + 500)).execute();
+    // A "request changes" comment reaches the translator: in the thread of each segment named, else the general thread.
+    if (input.decision === 'request_changes' && input.comment) {
+      const threads = wholeLocale ? [null] : [...new Set(input.segments)];
+      await storeComments(trx, commentRows({ translationId: translation.id, revision: revision.number, segmentIds: threads, kind: 'request_changes', text: input.comment, actor, locale, at }));
+    }
     if (event === 'approve') {
       await rememberTranslations(
         trx,

@@ -73,7 +73,7 @@ async function revise(ctx: OperationContext, trx: Db, actor: Actor, input: Revis
   const history: ReturnType<typeof historyRow>[] = [];
   let stale = 0;
   for (const [translationId, rows] of byTranslation) {
-    const fresh: { id: string; position: number }[] = [];
+    const fresh: { id: string; position: number; text: string }[] = [];
     for (const [position, segment] of source.segments.entries()) {
       const kept = rows.get(alignment.unchanged.get(segment.id) ?? '');
       const old = rows.get(alignment.changed.get(segment.id) ?? '');
@@ -88,7 +88,7 @@ async function revise(ctx: OperationContext, trx: Db, actor: Actor, input: Revis
         history.push(historyRow(row, 'source_changed', actor.id, `was ${old.segment_id}`, at));
         if (row.state === 'stale') stale++;
       } else {
-        fresh.push({ id: segment.id, position });
+        fresh.push({ id: segment.id, position, text: segment.text });
       }
     }
     inserted.push(...untranslatedRows(translationId, number, fresh, at));

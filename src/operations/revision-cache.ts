@@ -6,8 +6,11 @@
  * The Markdown and its tree (tens of MB for a large statement) are read only when asked for.
  */
 import { LRUCache } from 'lru-cache';
+import type { Root } from 'mdast';
+import { nodeAt, parsePath } from '../markdown/tree-path.ts';
 import type { StoredSegment } from '../store/queries/statements.ts';
 import type { Db } from '../store/store.ts';
+import { readJson } from '../store/json-columns.ts';
 
 /** Segment lists of 32 million characters of JSON in all, at most (least recently used go first). */
 const lists = new LRUCache<string, StoredSegment[]>({ maxSize: 32 * 1024 * 1024 });
@@ -43,7 +46,7 @@ export async function revisionHead(db: Db, statementId: string, number: number):
   let segmentList = lists.get(row.id);
   if (!segmentList) {
     const { segments } = await db.selectFrom('source_revisions').select('segments').where('id', '=', row.id).executeTakeFirstOrThrow();
-    segmentList = frozen(JSON.parse(segments) as StoredSegment[]);
+    segmentList = frozen(readJson('source_revisions.segments', segments));
     lists.set(row.id, segmentList, { size: Math.max(segments.length, 1) });
   }
   return { ...row, segmentList };
@@ -57,4 +60,32 @@ export async function revisionDocument(db: Db, revisionId: string): Promise<{ ma
 /** A revision's Markdown alone. */
 export async function revisionMarkdown(db: Db, revisionId: string): Promise<string> {
   return (await db.selectFrom('source_revisions').select('markdown').where('id', '=', revisionId).executeTakeFirstOrThrow()).markdown;
+}
+
+/** Per revision: the ids of its paragraph segments that are list items (a set of ids: small). */
+const listItemSets = new LRUCache<string, ReadonlySet<string>>({ max: 1000 });
+
+/**
+ * The paragraph segments of a revision whose parent node is a list item, from its stored tree
+ * (read and parsed once per revision and process: the segment list keeps paths, not node types).
+ */
+export async function listItemSegments(db: Db, revision: Pick<RevisionHead, 'id' | 'segmentList'>): Promise<ReadonlySet<string>> {
+  const known = listItemSets.get(revision.id);
+  if (known) return known;
+  const paragraphs = revision.segmentList.filter((s) => s.kind === 'paragraph');
+  let found: ReadonlySet<string> = new Set();
+  if (paragraphs.length > 0) {
+    const { mdast } = await db.selectFrom('source_revisions').select('mdast').where('id', '=', revision.id).executeTakeFirstOrThrow();
+    const tree = JSON.parse(mdast) as Root;
+    found = new Set(
+      paragraphs
+        .filter((s) => {
+          const { indices } = parsePath(s.path);
+          return indices.length > 0 && nodeAt(tree, `/${indices.slice(0, -1).join('/')}`)?.type === 'listItem';
+        })
+        .map((s) => s.id),
+    );
+  }
+  listItemSets.set(revision.id, found);
+  return found;
 }

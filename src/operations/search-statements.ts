@@ -5,8 +5,8 @@
  */
 import { sql } from 'kysely';
 import { iso, type OperationContext } from './context.ts';
-import { progressOf } from './read-statements.ts';
-import { foldForSearch } from './search-text.ts';
+import { progressOf, statementSummary } from './read-statements.ts';
+import { foldForSearch } from '../search-text.ts';
 
 /** `%`, `_` and the escape character itself match literally. */
 function likePattern(words: string): string {
@@ -29,13 +29,5 @@ export async function searchStatements(ctx: OperationContext, query: string, lim
     .limit(Math.min(Math.max(limit, 1), 100))
     .execute();
   const progress = await progressOf(db, rows.map((r) => r.id), iso(ctx));
-  return rows.map((r) => ({
-    slug: r.slug,
-    title: r.title,
-    sourceLocale: r.source_locale,
-    revision: r.current_revision,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    locales: progress.get(r.id) ?? {},
-  }));
+  return rows.map((r) => statementSummary(r, progress));
 }

@@ -1,10 +1,11 @@
 /** A source text as the store keeps it: Markdown, mdast, segments, hash, title. */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { sha256 } from '../hash.ts';
 import type { SegmentedDocument } from '../markdown/index.ts';
 import { documentsOf } from '../documents/workers.ts';
 import { DomainError } from '../errors.ts';
 import type { OperationContext } from './context.ts';
-import { searchTextOf } from './search-text.ts';
+import { searchTextOf } from '../search-text.ts';
 import { toJson } from '../store/json.ts';
 import type { StoredSegment } from '../store/queries/statements.ts';
 import type { Db } from '../store/store.ts';
@@ -14,10 +15,6 @@ export interface SourceDocument {
   segments: StoredSegment[];
   hash: string;
   title: string | null;
-}
-
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 /** Checks size, then parses and segments in a document worker (within the document limits); call it before opening a transaction. */

@@ -1,5 +1,5 @@
 /** A translator opens a locale of a statement: its translation, every segment untranslated, if it has none yet. */
-import { requireRole, type Actor } from '../workflow/roles.ts';
+import { requireCan, type Actor } from '../workflow/roles.ts';
 import { iso, type OperationContext } from './context.ts';
 import { loadOrStartTranslation } from './load-translation.ts';
 
@@ -7,7 +7,7 @@ export async function startTranslation(ctx: OperationContext, actor: Actor, inpu
   const at = iso(ctx);
   return ctx.store.transaction(async (trx) => {
     const { locale, translation } = await loadOrStartTranslation(trx, input.slug, input.locale, at);
-    requireRole(actor, ['translator'], locale);
+    requireCan(actor, 'translate', locale);
     return { locale, translationId: translation.id };
   });
 }

@@ -25,6 +25,18 @@ export interface EditionEntry {
   withdrawnAt: string | null;
 }
 
+/** A comment in a translation's threads (segment-comments.ts), oldest first. */
+export interface CommentEntry {
+  locale: string;
+  /** null: the translation's general thread. */
+  segmentId: string | null;
+  kind: 'comment' | 'request_changes';
+  text: string;
+  author: string;
+  role: string;
+  at: string;
+}
+
 export async function statementHistory(ctx: OperationContext, slug: string) {
   const db = ctx.store.db;
   const statement = await statementBySlug(db, slug);
@@ -44,7 +56,17 @@ export async function statementHistory(ctx: OperationContext, slug: string) {
     .orderBy('editions.published_at', 'asc')
     .orderBy('editions.locale', 'asc')
     .execute();
+  const comments = await db
+    .selectFrom('segment_comments')
+    .innerJoin('translations', 'translations.id', 'segment_comments.translation_id')
+    .innerJoin('users', 'users.id', 'segment_comments.author')
+    .select(['translations.locale', 'segment_comments.segment_id', 'segment_comments.kind', 'segment_comments.text', 'segment_comments.author_role', 'segment_comments.at', 'segment_comments.id', 'users.name'])
+    .where('translations.statement_id', '=', statement.id)
+    .orderBy('segment_comments.at', 'asc')
+    .orderBy('segment_comments.id', 'asc')
+    .execute();
   return {
+    comments: comments.map((c): CommentEntry => ({ locale: c.locale, segmentId: c.segment_id, kind: c.kind, text: c.text, author: c.name, role: c.author_role, at: c.at })),
     slug: statement.slug,
     sourceLocale: statement.source_locale,
     revisions: revisions.map((r): RevisionEntry => ({ number: r.number, title: r.title, markdown: r.markdown, createdAt: r.created_at, createdBy: r.name })),

@@ -10,7 +10,8 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Root } from 'mdast';
 import { editionFeeds } from '../publishing/edition-feeds.ts';
-import { footerFrom } from '../publishing/edition-footer.ts';
+import { footerFrom, publicProvenance, type ReviewerDisplay } from '../publishing/edition-footer.ts';
+import type { LabelSettings } from '../publishing/edition-labels.ts';
 import { htmlDocument } from '../publishing/html-document.ts';
 import { documentsOf } from '../documents/workers.ts';
 import { buildSitemap } from '../publishing/sitemap.ts';
@@ -23,7 +24,15 @@ export interface ExportResult {
   files: number;
 }
 
-export async function exportStatic(ctx: OperationContext, dir: string, baseUrl: string): Promise<ExportResult> {
+/** How readers' pages show reviewers and where their labels come from (config.editionPages); by default reviewers by role only. */
+export interface ExportOptions {
+  reviewerDisplay?: ReviewerDisplay;
+  labels?: LabelSettings;
+}
+
+export async function exportStatic(ctx: OperationContext, dir: string, baseUrl: string, options: ExportOptions = {}): Promise<ExportResult> {
+  const reviewerDisplay = options.reviewerDisplay ?? 'role';
+  const labels = options.labels ?? {};
   const base = baseUrl.replace(/\/+$/, '');
   const editions = await liveEditions(ctx);
   const urlOf = (slug: string, locale: string) => `${base}/${encodeURIComponent(slug)}/${encodeURIComponent(locale)}.html`;
@@ -38,13 +47,13 @@ export async function exportStatic(ctx: OperationContext, dir: string, baseUrl: 
   };
 
   for (const e of editions) {
-    const footer = e.provenance ? { footer: footerFrom(e.provenance, { publishedAt: e.publishedAt, correction: e.correction }) } : {};
+    const footer = e.provenance ? { footer: footerFrom(e.provenance, { publishedAt: e.publishedAt, correction: e.correction, reviewerDisplay }) } : {};
     const alternates = e.locales.map((l) => ({ locale: l, url: urlOf(e.slug, l) }));
     await write(join(e.slug, `${e.locale}.md`), e.markdown);
-    const article = await documentsOf(ctx).run('render', { tree: e.mdast as Root, locale: e.locale, options: footer });
-    await write(join(e.slug, `${e.locale}.html`), htmlDocument({ locale: e.locale, title: e.title, article, canonical: urlOf(e.slug, e.locale), alternates }));
+    const article = await documentsOf(ctx).run('render', { tree: e.mdast as Root, locale: e.locale, options: { ...footer, labels } });
+    await write(join(e.slug, `${e.locale}.html`), htmlDocument({ locale: e.locale, title: e.title, description: e.summary, article, canonical: urlOf(e.slug, e.locale), alternates, sourceLocale: e.sourceLocale, labels }));
     const edition = { id: e.id, slug: e.slug, locale: e.locale, hash: e.hash, sourceRevision: e.sourceRevision, publishedAt: e.publishedAt, visibleFrom: e.visibleFrom, correction: e.correction };
-    await write(join(e.slug, `${e.locale}.json`), `${JSON.stringify({ mdast: e.mdast, edition, provenance: e.provenance })}\n`);
+    await write(join(e.slug, `${e.locale}.json`), `${JSON.stringify({ mdast: e.mdast, edition, provenance: e.provenance ? publicProvenance(e.provenance, reviewerDisplay) : null })}\n`);
   }
 
   const locales = [...new Set(editions.map((e) => e.locale))].sort();

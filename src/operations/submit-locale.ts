@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../errors.ts';
 import { segmentRows } from '../store/queries/translations.ts';
-import { requireRole, type Actor } from '../workflow/roles.ts';
+import { requireCan, type Actor } from '../workflow/roles.ts';
 import { iso, type OperationContext } from './context.ts';
 import { loadTranslation } from './load-translation.ts';
 
@@ -12,7 +12,7 @@ export async function submitLocale(ctx: OperationContext, actor: Actor, input: {
   const at = iso(ctx);
   return ctx.store.transaction(async (trx) => {
     const { translation, revision, locale } = await loadTranslation(trx, input.slug, input.locale);
-    requireRole(actor, ['translator'], locale);
+    requireCan(actor, 'translate', locale);
     const rows = await segmentRows(trx, translation.id, revision.number);
     const pending = rows.filter((r) => !ready.has(r.state)).map((r) => ({ segmentId: r.segment_id, state: r.state }));
     if (pending.length > 0) {

@@ -12,10 +12,12 @@
  * Export: the approved and published memory of one language pair (not machine drafts, not
  * imported entries), each source and target once; anyone signed in may read it.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { sha256 } from '../hash.ts';
 import type { Insertable } from 'kysely';
 import { DomainError } from '../errors.ts';
-import { buildTmx, parseTmx, type TmxVariant } from '../interchange/tmx.ts';
+import { documentsOf } from '../documents/workers.ts';
+import { buildTmx, type TmxVariant } from '../interchange/tmx.ts';
 import { canonicalLocale } from '../locale.ts';
 import { xmlCodec } from '../markdown/placeholder-codec.ts';
 import { normaliseForTm, tmHash } from '../store/queries/tm.ts';
@@ -69,7 +71,8 @@ function placeholderIds(text: string): string {
 export async function importTmx(ctx: OperationContext, actor: Actor, input: { xml: string; onProgress?: (done: number, total: number) => void }): Promise<TmImportResult> {
   const size = Buffer.byteLength(input.xml);
   if (size > tmxMaxBytes) throw new DomainError('input_too_large', `The TMX file is ${size} bytes; the limit is ${tmxMaxBytes}`, { size, limit: tmxMaxBytes });
-  const doc = parseTmx(input.xml);
+  // Parsed in a document worker (its time limit and queue), off the event loop.
+  const doc = await documentsOf(ctx).run('tmx', { xml: input.xml });
   const refused: TmImportRefusal[] = [];
   const candidates: Candidate[] = [];
   for (const unit of doc.units) {
@@ -119,7 +122,7 @@ export async function importTmx(ctx: OperationContext, actor: Actor, input: { xm
       const rows = chunk.map((c) => {
         const sourceText = normaliseForTm(c.sourceText);
         const targetText = c.targetText.trim();
-        return { c, sourceText, targetText, sourceHash: tmHash(sourceText), targetHash: createHash('sha256').update(targetText).digest('hex') };
+        return { c, sourceText, targetText, sourceHash: tmHash(sourceText), targetHash: sha256(targetText) };
       });
       const existing = await trx
         .selectFrom('tm_entries')

@@ -1,13 +1,16 @@
 /** Users, their roles per locale, and bearer tokens (stored only as sha256 hashes). */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { sha256 } from '../hash.ts';
 import { DomainError } from '../errors.ts';
 import { canonicalLocale } from '../locale.ts';
 import { requireAdmin, roleNames, type Actor, type RoleGrant, type RoleName } from '../workflow/roles.ts';
 import { isUniqueViolation, type Db } from '../store/store.ts';
 import { iso, type OperationContext } from './context.ts';
+import { isReviewerDisplay, reviewerDisplays } from '../publishing/edition-footer.ts';
+import type { ReviewerDisplay } from '../types/edition.ts';
 
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return sha256(token);
 }
 
 export function newToken(): string {
@@ -96,4 +99,112 @@ export async function bootstrapAdmin(ctx: OperationContext, configuredToken: str
     throw error;
   }
   return { token, generated: configuredToken === undefined };
+}
+
+export interface UserSummary {
+  id: string;
+  name: string;
+  roles: RoleGrant[];
+  createdAt: string;
+  /** When an admin revoked the user; null: active. */
+  revokedAt: string | null;
+  /** Tokens that still sign in (API tokens and those opened by sign-in links). */
+  activeTokens: number;
+  /** Sign-in links not used and not expired. */
+  pendingLinks: number;
+  /** How they appear as a reviewer on readers' pages; null: as the site says. */
+  reviewerDisplay: ReviewerDisplay | null;
+}
+
+/** Every user with roles, for admins (three queries, whatever the number of users). */
+export async function listUsers(ctx: OperationContext, actor: Actor): Promise<UserSummary[]> {
+  requireAdmin(actor);
+  const db = ctx.store.db;
+  const [users, roles, tokens, links] = await Promise.all([
+    db.selectFrom('users').select(['id', 'name', 'created_at', 'revoked_at', 'reviewer_display']).orderBy('name').orderBy('id').execute(),
+    db.selectFrom('roles').select(['user_id', 'role', 'locale']).orderBy('locale').orderBy('role').execute(),
+    db.selectFrom('tokens').select(['user_id', (eb) => eb.fn.countAll<number>().as('n')]).where('revoked_at', 'is', null).groupBy('user_id').execute(),
+    db.selectFrom('sign_in_links').select(['user_id', (eb) => eb.fn.countAll<number>().as('n')]).where('used_at', 'is', null).where('expires_at', '>', iso(ctx)).groupBy('user_id').execute(),
+  ]);
+  const tokenCount = new Map(tokens.map((t) => [t.user_id, Number(t.n)]));
+  const linkCount = new Map(links.map((t) => [t.user_id, Number(t.n)]));
+  return users.map((u) => ({
+    id: u.id,
+    name: u.name,
+    roles: roles.filter((r) => r.user_id === u.id).map((r) => ({ role: r.role as RoleName, locale: r.locale })),
+    createdAt: u.created_at,
+    revokedAt: u.revoked_at ?? null,
+    activeTokens: tokenCount.get(u.id) ?? 0,
+    pendingLinks: linkCount.get(u.id) ?? 0,
+    reviewerDisplay: isReviewerDisplay(u.reviewer_display) ? u.reviewer_display : null,
+  }));
+}
+
+async function userById(trx: Db, userId: string) {
+  const user = await trx.selectFrom('users').select(['id', 'name', 'revoked_at']).where('id', '=', userId).executeTakeFirst();
+  if (!user) throw new DomainError('user_not_found', `No user ${JSON.stringify(userId)}`, { userId });
+  return user;
+}
+
+/**
+ * A new token for a user (shown once): every other token of theirs is revoked (their
+ * sessions end). A revoked user is given access again.
+ */
+export async function rotateToken(ctx: OperationContext, actor: Actor, userId: string) {
+  requireAdmin(actor);
+  const token = newToken();
+  const at = iso(ctx);
+  const name = await ctx.store.transaction(async (trx) => {
+    const user = await userById(trx, userId);
+    await trx.updateTable('tokens').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+    await trx.updateTable('users').set({ revoked_at: null }).where('id', '=', userId).execute();
+    await trx.insertInto('tokens').values({ id: randomUUID(), user_id: userId, token_hash: hashToken(token), created_at: at, revoked_at: null }).execute();
+    return user.name;
+  });
+  return { id: userId, name, token };
+}
+
+/**
+ * Revokes a user: every token (so every session) and every unused sign-in link. Admins cannot
+ * revoke themselves (nobody would be left to undo it). Revoking twice changes nothing more.
+ */
+export async function revokeUser(ctx: OperationContext, actor: Actor, userId: string) {
+  requireAdmin(actor);
+  if (userId === actor.id) throw new DomainError('user_invalid', 'You cannot revoke yourself', { field: 'id' });
+  const at = iso(ctx);
+  return ctx.store.transaction(async (trx) => {
+    const user = await userById(trx, userId);
+    const revokedAt = user.revoked_at ?? at;
+    if (!user.revoked_at) await trx.updateTable('users').set({ revoked_at: at }).where('id', '=', userId).execute();
+    await trx.updateTable('tokens').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+    await trx.updateTable('sign_in_links').set({ used_at: at }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
+    return { id: userId, name: user.name, revokedAt };
+  });
+}
+
+/**
+ * How a user appears as a reviewer on readers' pages: `name`, `initials`, `role` (counted,
+ * not named) or `none`; null follows the site (EDITIONS_REVIEWER_DISPLAY). A person may ask
+ * for more privacy than the site's setting, never less: the pages show the more private of
+ * the two. Editions record the choice at publication; a change applies to later publications.
+ * Users set their own; admins anyone's.
+ */
+export async function setReviewerDisplay(ctx: OperationContext, actor: Actor, userId: string, display: unknown) {
+  if (userId !== actor.id) requireAdmin(actor);
+  if (display !== null && !isReviewerDisplay(display)) {
+    throw new DomainError('user_invalid', `reviewerDisplay is one of ${reviewerDisplays.join(', ')} or null`, { field: 'reviewerDisplay' });
+  }
+  return ctx.store.transaction(async (trx) => {
+    const user = await userById(trx, userId);
+    await trx.updateTable('users').set({ reviewer_display: display }).where('id', '=', userId).execute();
+    return { id: userId, name: user.name, reviewerDisplay: display };
+  });
+}
+
+/** A user's own reviewer display choice (null: as the site says). */
+export async function reviewerDisplayOf(ctx: OperationContext, actor: Actor, userId: string): Promise<{ id: string; name: string; reviewerDisplay: ReviewerDisplay | null }> {
+  if (userId !== actor.id) requireAdmin(actor);
+  const row = await ctx.store.db.selectFrom('users').select(['id', 'name', 'reviewer_display']).where('id', '=', userId).executeTakeFirst();
+  if (!row) throw new DomainError('user_not_found', `No user ${JSON.stringify(userId)}`, { userId });
+  return { id: row.id, name: row.name, reviewerDisplay: isReviewerDisplay(row.reviewer_display) ? row.reviewer_display : null };
 }

@@ -1,7 +1,8 @@
 /** Webhook subscriptions (admins) and their delivery log. */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DomainError } from '../errors.ts';
-import { fromJson, toJson } from '../store/json.ts';
+import { toJson } from '../store/json.ts';
+import { readJson } from '../store/json-columns.ts';
 import { webhookEvents, type WebhookEvent } from '../webhooks/events.ts';
 import { WebhookTargetPolicy } from '../webhooks/target-policy.ts';
 import { requireAdmin, type Actor } from '../workflow/roles.ts';
@@ -39,7 +40,7 @@ export async function createWebhook(ctx: OperationContext, actor: Actor, input: 
 export async function listWebhooks(ctx: OperationContext, actor: Actor) {
   requireAdmin(actor);
   const rows = await ctx.store.db.selectFrom('webhooks').selectAll().orderBy('created_at').execute();
-  return rows.map((r) => ({ id: r.id, url: r.url, events: fromJson<WebhookEvent[]>(r.events) ?? [], createdAt: r.created_at, disabledAt: r.disabled_at }));
+  return rows.map((r) => ({ id: r.id, url: r.url, events: readJson('webhooks.events', r.events).filter(isWebhookEvent), createdAt: r.created_at, disabledAt: r.disabled_at }));
 }
 
 export async function listDeliveries(ctx: OperationContext, actor: Actor, webhookId: string, limit = 100) {
@@ -67,4 +68,8 @@ export async function listDeliveries(ctx: OperationContext, actor: Actor, webhoo
     deliveredAt: r.delivered_at,
     payload: JSON.parse(r.payload) as unknown,
   }));
+}
+
+function isWebhookEvent(event: string): event is WebhookEvent {
+  return (webhookEvents as readonly string[]).includes(event);
 }

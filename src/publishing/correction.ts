@@ -3,15 +3,7 @@
  * changed (segment by segment, the text before and after) and when, with the publisher's note.
  */
 import { segmentMarkdown } from '../markdown/index.ts';
-
-export interface CorrectionNotice {
-  supersedes: string;
-  at: string;
-  note: string | null;
-  changedSegments: number;
-  /** The first changes, in document order (at most `maxChanges`). */
-  changes: { before: string | null; after: string | null }[];
-}
+import type { CorrectionNotice } from '../types/edition.ts';
 
 const maxChanges = 50;
 

@@ -7,6 +7,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import rehypeSanitize from 'rehype-sanitize';
 import { unified } from 'unified';
 import type { EditionFooter } from './edition-footer.ts';
+import type { LabelSettings } from './edition-labels.ts';
 import { frameSchema } from './frame-schema.ts';
 import { correctionNotice, provenanceFooter } from './provenance-hast.ts';
 import { textDirection } from './text-direction.ts';
@@ -22,10 +23,10 @@ function sanitizedFrame(element: Element | undefined): ElementContent[] {
 const newline: ElementContent = { type: 'text', value: '\n' };
 
 /** `content` must be sanitised already: it is placed as it is. */
-export function editionArticle(content: Root, locale: string, footer: EditionFooter | undefined): Root {
+export function editionArticle(content: Root, locale: string, footer: EditionFooter | undefined, settings: LabelSettings = {}): Root {
   const body = content.children.filter((n): n is ElementContent => n.type !== 'doctype');
-  const notice = footer ? sanitizedFrame(correctionNotice(footer, locale)) : [];
-  const provenance = footer ? sanitizedFrame(provenanceFooter(footer, locale)) : [];
+  const notice = footer ? sanitizedFrame(correctionNotice(footer, locale, settings)) : [];
+  const provenance = footer ? sanitizedFrame(provenanceFooter(footer, locale, settings)) : [];
   const children: ElementContent[] = [
     newline,
     ...(notice.length > 0 ? [...notice, newline] : []),

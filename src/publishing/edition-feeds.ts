@@ -4,7 +4,7 @@
  * correction, if any. URLs come from `urlOf`, so the service and the static export can lay
  * their files out differently.
  */
-import type { LiveEdition } from '../operations/live-editions.ts';
+import type { LiveEdition } from './live-edition.ts';
 import { editionLabels } from './edition-labels.ts';
 import { buildFeeds, type Feeds } from './feeds.ts';
 

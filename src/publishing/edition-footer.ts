@@ -3,7 +3,9 @@
  * source itself, or a translation with or without machine help), who reviewed it, when it
  * was approved and published, and, for a correction, what it replaced.
  */
-import type { EditionProvenance } from '../operations/publish.ts';
+import type { EditionProvenance, ReviewerDisplay } from '../types/edition.ts';
+
+export type { ReviewerDisplay };
 
 export interface EditionCorrection {
   /** Id of the edition this one replaces. */
@@ -19,18 +21,68 @@ export type EditionFooter = Pick<EditionProvenance, 'source' | 'sourceRevision' 
   /** ISO time the edition was published. */
   publishedAt: string;
   correction?: EditionCorrection;
+  /** With reviewers (some or all) shown by role only: how many are shown or counted (`reviewers` has those named). */
+  reviewerCount?: number;
 };
+
+/** How reviewers appear on published pages (EDITIONS_REVIEWER_DISPLAY, and each person's own choice); the API and history keep full records. */
+export const reviewerDisplays: readonly ReviewerDisplay[] = ['name', 'initials', 'role', 'none'];
+
+/** `Ana María López` → `A. M. L.` (each word's first letter, whatever the script). */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/[\s\u200c-]+/u).filter(Boolean);
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return words.map((w) => `${[...segmenter.segment(w)][0]?.segment.toLocaleUpperCase() ?? ''}.`).join(' ');
+}
+
+export function isReviewerDisplay(value: unknown): value is ReviewerDisplay {
+  return typeof value === 'string' && (reviewerDisplays as readonly string[]).includes(value);
+}
+
+/** The more private of two displays: a person may ask for more privacy than the site's, never less. */
+export function morePrivate(a: ReviewerDisplay, b: ReviewerDisplay | undefined): ReviewerDisplay {
+  return b !== undefined && reviewerDisplays.indexOf(b) > reviewerDisplays.indexOf(a) ? b : a;
+}
+
+/**
+ * The reviewers as readers may see them: each by name, by initials, counted only (role) or
+ * not at all (none), the more private of the site's `display` and their own choice
+ * (`personal`, by name, recorded at publication). `reviewerCount` (the named and the counted)
+ * is there when someone is counted without being named.
+ */
+export function shownReviewers(reviewers: readonly string[], display: ReviewerDisplay, personal: Readonly<Record<string, ReviewerDisplay>> = {}): { reviewers: string[]; reviewerCount?: number } {
+  const shown: string[] = [];
+  let counted = 0;
+  for (const name of reviewers) {
+    const own = Object.hasOwn(personal, name) ? personal[name] : undefined;
+    switch (morePrivate(display, own)) {
+      case 'name': shown.push(name); break;
+      case 'initials': shown.push(initialsOf(name)); break;
+      case 'role': counted += 1; break;
+      case 'none': break;
+    }
+  }
+  return counted > 0 ? { reviewers: shown, reviewerCount: shown.length + counted } : { reviewers: shown };
+}
+
+/** Provenance as the public JSON carries it: reviewers as readers may see them (their choices themselves are not shown). */
+export function publicProvenance<P extends { reviewers: string[]; reviewerDisplays?: Record<string, ReviewerDisplay> }>(provenance: P, display: ReviewerDisplay): Omit<P, 'reviewers' | 'reviewerDisplays'> & { reviewers: string[]; reviewerCount?: number } {
+  const copy: Omit<P, 'reviewers' | 'reviewerDisplays'> & { reviewerDisplays?: unknown } = { ...provenance };
+  delete copy.reviewerDisplays;
+  return { ...copy, ...shownReviewers(provenance.reviewers, display, provenance.reviewerDisplays) };
+}
 
 /** A stored correction notice (its note may be null) or the footer's own shape. */
 export type CorrectionInput = Omit<EditionCorrection, 'note'> & { note?: string | null };
 
-export function footerFrom(provenance: EditionProvenance, at: { publishedAt: string; correction?: CorrectionInput | null }): EditionFooter {
+/** `reviewerDisplay`: `role` (the default) unless said otherwise. */
+export function footerFrom(provenance: EditionProvenance, at: { publishedAt: string; correction?: CorrectionInput | null; reviewerDisplay?: ReviewerDisplay }): EditionFooter {
   const footer: EditionFooter = {
     source: provenance.source,
     sourceRevision: provenance.sourceRevision,
     machineAssistedShare: provenance.machineAssistedShare,
     engines: [...provenance.engines],
-    reviewers: [...provenance.reviewers],
+    ...shownReviewers(provenance.reviewers, at.reviewerDisplay ?? 'role', provenance.reviewerDisplays),
     approvedAt: provenance.approvedAt,
     publishedAt: at.publishedAt,
   };

@@ -1,21 +1,20 @@
 /**
- * RSS 2.0 and Atom feeds of the published editions of one locale, built with the `feed`
- * package, newest first. Each entry links its editions in other languages (Atom:
- * `<link rel="alternate" hreflang>`; RSS: `<atom:link rel="alternate" hreflang>`), and a
- * corrected entry is marked (category `correction`; Atom `updated` is the correction time;
- * the RSS title starts with the localised "Corrected:").
+ * RSS 2.0 and Atom feeds of the published editions of one locale, newest first. Each entry
+ * links its editions in other languages (Atom: `<link rel="alternate" hreflang>`; RSS:
+ * `<atom:link rel="alternate" hreflang>`), and a corrected entry is marked (category
+ * `correction`; Atom `updated` is the correction time; the RSS title starts with the
+ * localised "Corrected:").
  *
- * `feed` writes CDATA without escaping a second `]]>` and attribute values without
- * escaping `<` or `&`, and has no item-level alternates. So every text from the input goes
- * in as an opaque marker, the package lays out the XML, and the markers are then replaced
- * with text escaped here (xml-text.ts), with the alternates beside the titles. URLs go in
- * as they are, checked and normalised first (public-url.ts): they cannot carry markup.
+ * Built as xast trees and written by the project's XML writer (src/xml-writer.ts), which
+ * escapes every text and attribute and drops the characters XML 1.0 cannot carry.
+ * URLs are checked and normalised first (public-url.ts). An RSS description is HTML by
+ * convention: the summary goes in as an HTML text node (hast-util-to-html), so `<` in it reads
+ * as text, not markup. Atom titles and summaries are `type="text"`.
  */
-import { randomUUID } from 'node:crypto';
-import { Feed, type Item } from 'feed';
+import { toHtml } from 'hast-util-to-html';
+import { x, xmlDocument, type Element } from '../xml-writer.ts';
 import { editionLabels } from './edition-labels.ts';
 import { hreflang, publicUrl, timeOf } from './public-url.ts';
-import { xmlText } from './xml-text.ts';
 
 export interface FeedAlternate {
   locale: string;
@@ -118,94 +117,60 @@ function prepare(input: FeedInput): Prepared {
   };
 }
 
-/** Opaque stand-ins for texts, unique to one rendering. */
-class Markers {
-  private readonly nonce = randomUUID().replace(/-/g, '');
-  private readonly texts: string[] = [];
-  /** A marker, without capture groups (for embedding in other patterns). */
-  readonly source = `editions${this.nonce}m\\d+`;
-  readonly pattern = new RegExp(this.source, 'g');
-
-  mark(text: string): string {
-    this.texts.push(text);
-    return `editions${this.nonce}m${this.texts.length - 1}`;
-  }
-
-  text(marker: string): string {
-    const n = Number(new RegExp(`^editions${this.nonce}m(\\d+)$`).exec(marker)?.[1]);
-    const text = this.texts[n];
-    if (text === undefined) throw new Error(`unknown feed marker ${marker}`);
-    return text;
-  }
-}
-
 function render(p: Prepared, format: Format): string {
-  const markers = new Markers();
-  const feed = new Feed({
-    id: p.feedUrls.atom ?? `${p.siteUrl}#feed-${p.locale}`,
-    title: markers.mark(p.title),
-    description: markers.mark(p.title),
-    link: p.siteUrl,
-    language: p.locale,
-    updated: p.updated,
-    generator: 'Editions',
-    author: { name: markers.mark(p.author) },
-    feedLinks: p.feedUrls,
-  });
-  const alternatesOf = new Map<string, FeedAlternate[]>();
-  for (const e of p.entries) {
-    const title = markers.mark(format === 'rss' ? e.correctedTitle ?? e.title : e.title);
-    alternatesOf.set(title, e.alternates);
-    const item: Item = { title, link: e.url, date: e.updated, published: e.published };
-    if (e.summary) item.description = markers.mark(e.summary);
-    if (e.correctedTitle) item.category = [format === 'rss' ? { name: 'correction' } : { term: 'correction' }];
-    feed.addItem(item);
-  }
-  const xml = format === 'rss' ? withAtomNamespace(feed.rss2()) : withLanguage(feed.atom1(), p.locale);
-  return fillIn(xml, format, markers, alternatesOf);
+  return xmlDocument(format === 'rss' ? rss(p) : atom(p));
 }
 
-/** `xml:lang` on the Atom root, which `feed` does not write. */
-function withLanguage(xml: string, locale: string): string {
-  const root = '<feed xmlns="http://www.w3.org/2005/Atom"';
-  if (xml.indexOf(root) < 0) throw new Error('feed: unexpected Atom layout');
-  return xml.replace(root, `${root} xml:lang="${xmlText(locale)}"`);
+const atomNs = 'http://www.w3.org/2005/Atom';
+
+function rss(p: Prepared): Element {
+  return x('rss', { version: '2.0', 'xmlns:atom': atomNs }, [
+    x('channel', [
+      x('title', p.title),
+      x('link', p.siteUrl),
+      x('description', p.title),
+      x('lastBuildDate', p.updated.toUTCString()),
+      x('docs', 'https://validator.w3.org/feed/docs/rss2.html'),
+      x('generator', 'Editions'),
+      x('language', p.locale),
+      p.feedUrls.rss ? x('atom:link', { href: p.feedUrls.rss, rel: 'self', type: 'application/rss+xml' }) : undefined,
+      ...p.entries.map((e) =>
+        x('item', [
+          x('title', e.correctedTitle ?? e.title),
+          ...e.alternates.map((a) => x('atom:link', { rel: 'alternate', hreflang: a.locale, href: a.url })),
+          x('link', e.url),
+          x('guid', { isPermaLink: 'true' }, e.url),
+          x('pubDate', e.published.toUTCString()),
+          // RSS descriptions are HTML by convention: the summary is an HTML text node.
+          e.summary ? x('description', toHtml({ type: 'text', value: e.summary }, { characterReferences: { useNamedReferences: true } })) : undefined,
+          e.correctedTitle ? x('category', 'correction') : undefined,
+        ]),
+      ),
+    ]),
+  ]);
 }
 
-/** The Atom namespace on the RSS root, for the items' alternates. */
-function withAtomNamespace(xml: string): string {
-  const root = /<rss\b[^>]*>/.exec(xml);
-  if (!root) throw new Error('feed: unexpected RSS layout');
-  if (root[0].includes('xmlns:atom=')) return xml;
-  return xml.replace(root[0], `${root[0].slice(0, -1)} xmlns:atom="http://www.w3.org/2005/Atom">`);
-}
-
-function alternateLinks(alternates: readonly FeedAlternate[], format: Format, indent: string): string {
-  const tag = format === 'rss' ? 'atom:link' : 'link';
-  return alternates.map((a) => `\n${indent}<${tag} rel="alternate" hreflang="${xmlText(a.locale)}" href="${xmlText(a.url)}"/>`).join('');
-}
-
-function fillIn(xml: string, format: Format, markers: Markers, alternatesOf: ReadonlyMap<string, FeedAlternate[]>): string {
-  const m = markers.source;
-  // Entry titles: escaped text (Atom: type text, not html), then the entry's alternates.
-  const titles = new RegExp(`^([ \\t]*)<title(?: type="html")?><!\\[CDATA\\[(${m})\\]\\]></title>$`, 'gm');
-  // Summaries: Atom as text; RSS descriptions are HTML by convention, so HTML-escaped first.
-  const summaries = new RegExp(`<(summary type="html"|description)><!\\[CDATA\\[(${m})\\]\\]></(summary|description)>`, 'g');
-  const out = xml
-    .replace(titles, (_all, indent: string, marker: string) => {
-      const typed = format === 'atom' ? '<title type="text">' : '<title>';
-      return `${indent}${typed}${xmlText(markers.text(marker))}</title>${alternateLinks(alternatesOf.get(marker) ?? [], format, indent)}`;
-    })
-    .replace(summaries, (_all, _open: string, marker: string, close: string) => {
-      const text = markers.text(marker);
-      return format === 'atom' ? `<summary type="text">${xmlText(text)}</summary>` : `<${close}>${xmlText(htmlText(text))}</${close}>`;
-    })
-    // Other texts (feed title, subtitle, author) are element text already.
-    .replace(markers.pattern, (marker) => xmlText(markers.text(marker)));
-  if (out.includes('<![CDATA[')) throw new Error('feed: unexpected CDATA left');
-  return out;
-}
-
-function htmlText(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+function atom(p: Prepared): Element {
+  return x('feed', { xmlns: atomNs, 'xml:lang': p.locale }, [
+    x('id', p.feedUrls.atom ?? `${p.siteUrl}#feed-${p.locale}`),
+    x('title', p.title),
+    x('updated', p.updated.toISOString()),
+    x('generator', 'Editions'),
+    x('author', [x('name', p.author)]),
+    x('link', { rel: 'alternate', href: p.siteUrl }),
+    p.feedUrls.atom ? x('link', { rel: 'self', href: p.feedUrls.atom }) : undefined,
+    x('subtitle', p.title),
+    ...p.entries.map((e) =>
+      x('entry', [
+        x('title', { type: 'text' }, e.title),
+        ...e.alternates.map((a) => x('link', { rel: 'alternate', hreflang: a.locale, href: a.url })),
+        x('id', e.url),
+        x('link', { href: e.url }),
+        x('updated', e.updated.toISOString()),
+        e.summary ? x('summary', { type: 'text' }, e.summary) : undefined,
+        e.correctedTitle ? x('category', { term: 'correction' }) : undefined,
+        x('published', e.published.toISOString()),
+      ]),
+    ),
+  ]);
 }

@@ -5,7 +5,7 @@
  */
 import type { Element, ElementContent, Properties } from 'hast';
 import type { EditionFooter } from './edition-footer.ts';
-import { editionLabels, formatDateTime, formatNumber, labelLanguage, listParts, type EditionLabels } from './edition-labels.ts';
+import { editionLabels, formatEditionDateTime, formatNumber, labelLanguage, listParts, type EditionLabels, type LabelSettings } from './edition-labels.ts';
 import { textDirection } from './text-direction.ts';
 
 const text = (value: string): ElementContent => ({ type: 'text', value });
@@ -29,13 +29,13 @@ interface Context {
   frameProps: Properties;
 }
 
-function context(locale: string): Context {
-  const language = labelLanguage(locale);
-  const own = language === safeLanguage(locale);
+function context(locale: string, settings: LabelSettings): Context {
+  const language = labelLanguage(locale, settings);
+  const own = safeLanguage(language) === safeLanguage(locale);
   return {
     locale,
     language,
-    labels: editionLabels(locale),
+    labels: editionLabels(locale, settings),
     localeProps: own ? {} : { lang: locale, dir: textDirection(locale) },
     frameProps: own ? {} : { lang: language, dir: textDirection(language) },
   };
@@ -50,7 +50,7 @@ function safeLanguage(locale: string): string | undefined {
 }
 
 function time(value: string, c: Context): ElementContent {
-  const { iso, text: shown } = formatDateTime(value, c.locale);
+  const { iso, text: shown } = formatEditionDateTime(value, c.locale);
   return el('time', { ...(iso ? { dateTime: iso } : {}), ...c.localeProps }, [text(shown)]);
 }
 
@@ -70,11 +70,13 @@ function origin(footer: EditionFooter, c: Context): ElementContent[] {
 }
 
 /** `<footer class="edition-provenance">` with a description list of the edition's provenance. */
-export function provenanceFooter(footer: EditionFooter, locale: string): Element {
-  const c = context(locale);
+export function provenanceFooter(footer: EditionFooter, locale: string, settings: LabelSettings = {}): Element {
+  const c = context(locale, settings);
   const rows: ElementContent[] = [
     ...row(c.labels('footer.translation'), origin(footer, c)),
     ...(footer.reviewers.length > 0 ? row(c.labels('footer.reviewedBy'), names(footer.reviewers, c)) : []),
+    // Reviewers shown by role only: how many, never who (with those named counted too).
+    ...(footer.reviewerCount ? row(c.labels('footer.reviewers'), [text(formatNumber(footer.reviewerCount, c.language))]) : []),
     ...(footer.approvedAt ? row(c.labels('footer.approvedAt'), [time(footer.approvedAt, c)]) : []),
     ...row(c.labels('footer.sourceRevision'), [text(formatNumber(footer.sourceRevision, c.language))]),
     ...row(c.labels('footer.publishedAt'), [time(footer.publishedAt, c)]),
@@ -86,10 +88,10 @@ export function provenanceFooter(footer: EditionFooter, locale: string): Element
 }
 
 /** `<aside class="correction-notice" role="note">`, or undefined when the edition corrects nothing. */
-export function correctionNotice(footer: EditionFooter, locale: string): Element | undefined {
+export function correctionNotice(footer: EditionFooter, locale: string, settings: LabelSettings = {}): Element | undefined {
   const correction = footer.correction;
   if (!correction) return undefined;
-  const c = context(locale);
+  const c = context(locale, settings);
   const date = [time(correction.at, c)];
   // The note is in the edition's language, which the labels around it may not be.
   const note = Object.keys(c.localeProps).length > 0 ? [el('bdi', { lang: c.locale }, [text(correction.note ?? '')])] : [text(correction.note ?? '')];

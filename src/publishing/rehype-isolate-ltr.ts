@@ -29,7 +29,9 @@ function textOf(node: Element | RootContent): string {
   return '';
 }
 
-const bdi = (children: ElementContent[]): Element => ({ type: 'element', tagName: 'bdi', properties: {}, children });
+// dir="ltr": a <bdi> alone guesses its direction from its first strong character, and a
+// phone number (`+44 20 7946 0000`) has none, so it would still be laid out right to left.
+const bdi = (children: ElementContent[]): Element => ({ type: 'element', tagName: 'bdi', properties: { dir: 'ltr' }, children });
 
 function isolateChildren<T extends RootContent | ElementContent>(children: T[]): T[] {
   return children.flatMap((child): T[] => {

@@ -14,7 +14,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { editionArticle } from './edition-article.ts';
 import type { EditionFooter } from './edition-footer.ts';
-import { editionLabels, labelLanguage } from './edition-labels.ts';
+import { editionLabels, labelLanguage, type LabelSettings } from './edition-labels.ts';
 import rehypeFragmentLinks from './rehype-fragment-links.ts';
 import rehypeIsolateLtr from './rehype-isolate-ltr.ts';
 import { textDirection } from './text-direction.ts';
@@ -22,13 +22,15 @@ import { textDirection } from './text-direction.ts';
 export interface RenderOptions {
   /** Provenance footer, and correction notice when it names one. */
   footer?: EditionFooter;
+  /** Where labels come from and fall back to (EDITIONS_SITE_LANGUAGE, EDITIONS_LABELS_DIR). */
+  labels?: LabelSettings;
 }
 
 /** Markdown → sanitised hast, one processor per label language (footnote labels). */
 const contentProcessors = new Map<string, ReturnType<typeof contentProcessor>>();
 
-function contentProcessor(language: string) {
-  const labels = editionLabels(language);
+function contentProcessor(language: string, settings: LabelSettings) {
+  const labels = editionLabels(language, settings);
   return unified()
     .use(remarkRehype, {
       // The sanitiser prefixes ids itself; rehype-fragment-links.ts follows with the links.
@@ -46,16 +48,18 @@ const isolator = unified().use(rehypeIsolateLtr).freeze();
 const stringifier = unified().use(rehypeStringify).freeze();
 
 export function renderEditionHtml(tree: Root, locale: string, options: RenderOptions = {}): string {
-  const language = labelLanguage(locale);
-  let processor = contentProcessors.get(language);
+  const settings = options.labels ?? {};
+  const language = labelLanguage(locale, settings);
+  const key = `${language}\u0000${settings.siteLanguage ?? ''}\u0000${settings.labelsDir ?? ''}`;
+  let processor = contentProcessors.get(key);
   if (!processor) {
-    processor = contentProcessor(language);
-    contentProcessors.set(language, processor);
+    processor = contentProcessor(language, settings);
+    contentProcessors.set(key, processor);
   }
   // Front matter is data, not text of the page.
   const body: Root = { type: 'root', children: tree.children.filter((n) => n.type !== 'yaml') };
   const content: HastRoot = processor.runSync(body);
-  const page = editionArticle(content, locale, options.footer);
+  const page = editionArticle(content, locale, options.footer, settings);
   const directed = textDirection(locale) === 'rtl' ? isolator.runSync(page) : page;
   return stringifier.stringify(directed);
 }

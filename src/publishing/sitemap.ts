@@ -1,11 +1,11 @@
 /**
  * A sitemaps.org `<urlset>` of published editions, each URL with an
  * `<xhtml:link rel="alternate" hreflang>` for every edition of the same statement, itself
- * included (as search engines require). Written by hand: every value is checked
- * (public-url.ts) and escaped (xml-text.ts).
+ * included (as search engines require). Every value is checked (public-url.ts); the document
+ * is built as an xast tree and written (escaped) by the project's XML writer (xml-writer.ts).
  */
+import { x, xmlDocument } from '../xml-writer.ts';
 import { hreflang, publicUrl, timeOf } from './public-url.ts';
-import { xmlText } from './xml-text.ts';
 
 export interface SitemapEntry {
   url: string;
@@ -31,15 +31,13 @@ export function buildSitemap(entries: SitemapEntry[]): string {
     if (alternates.size > 0 && ![...alternates.values()].includes(loc)) {
       throw new TypeError(`${what}: its alternates must include ${loc} itself`);
     }
-    const links = [...alternates].map(([tag, href]) => `\n    <xhtml:link rel="alternate" hreflang="${xmlText(tag)}" href="${xmlText(href)}"/>`);
-    return `  <url>\n    <loc>${xmlText(loc)}</loc>\n    <lastmod>${xmlText(lastmod(entry.lastmod, what))}</lastmod>${links.join('')}\n  </url>\n`;
+    return x('url', [
+      x('loc', loc),
+      x('lastmod', lastmod(entry.lastmod, what)),
+      ...[...alternates].map(([tag, href]) => x('xhtml:link', { rel: 'alternate', hreflang: tag, href })),
+    ]);
   });
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' +
-    urls.join('') +
-    '</urlset>\n'
-  );
+  return xmlDocument(x('urlset', { xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9', 'xmlns:xhtml': 'http://www.w3.org/1999/xhtml' }, urls));
 }
 
 /** W3C Datetime: a plain date stays as it is, anything else becomes an ISO time in UTC. */

@@ -1,8 +1,4 @@
-/** JSON columns are text in every dialect. */
+/** JSON columns are text in every dialect; they are read back with src/store/json-columns.ts. */
 export function toJson(value: unknown): string {
   return JSON.stringify(value);
-}
-
-export function fromJson<T>(text: string | null): T | null {
-  return text === null ? null : (JSON.parse(text) as T);
 }

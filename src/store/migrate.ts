@@ -39,6 +39,15 @@ export async function migrate(db: Kysely<Schema>): Promise<void> {
   }
 }
 
+/**
+ * Undoes the migrations after `name`, newest first (each migration after 0006 has a `down`):
+ * how a test puts a database back as it was before a later migration, to check its backfill.
+ */
+export async function migrateDownTo(db: Kysely<Schema>, name: string): Promise<void> {
+  const { error } = await (await migratorOf(db)).migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}
+
 /** The migrations this code has that the database has not applied (empty: current). */
 export async function pendingMigrations(db: Kysely<Schema>): Promise<string[]> {
   const migrations = await (await migratorOf(db)).getMigrations();

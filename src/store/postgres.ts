@@ -161,7 +161,6 @@ class PostgresConnection implements DatabaseConnection {
     return withStorageRetry(async () => toResult<R>(await this.pool.query(query.sql, parameters)), this.retry);
   }
 
-  // eslint-disable-next-line require-yield
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('streaming is not used');
   }

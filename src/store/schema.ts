@@ -2,13 +2,18 @@
  * The database schema as Kysely sees it. One schema for every dialect: ids are text
  * (UUIDs), times are ISO 8601 text, JSON is text, booleans are integers (0/1).
  */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
+import type { SegmentState } from '../workflow/transitions.ts';
 
 
 export interface UsersTable {
   id: string;
   name: string;
   created_at: string;
+  /** Set when an admin revokes the user (migration 0010); a new token clears it. */
+  revoked_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** How the user appears as a reviewer on readers' pages (migration 0011): name, initials, role, none; null: as the site says. */
+  reviewer_display: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TokensTable {
@@ -50,7 +55,7 @@ export interface SourceRevisionsTable {
   segments: string;
   content_hash: string;
   title: string | null;
-  /** The title folded for search (src/operations/search-text.ts); null: no title. */
+  /** The title folded for search (src/search-text.ts); null: no title. */
   search_text: string | null;
   created_by: string | null;
   created_at: string;
@@ -72,7 +77,7 @@ export interface TranslationSegmentsTable {
   revision: number;
   segment_id: string;
   position: number;
-  state: string;
+  state: SegmentState;
   text: string | null;
   machine_text: string | null;
   /** JSON provenance of the machine draft. */
@@ -103,7 +108,7 @@ export interface SegmentHistoryTable {
   segment_id: string;
   version: number;
   event: string;
-  state: string;
+  state: SegmentState;
   text: string | null;
   machine_text: string | null;
   machine_provenance: string | null;
@@ -121,6 +126,21 @@ export interface ReviewsTable {
   decision: 'approve' | 'request_changes';
   comment: string | null;
   reviewer: string;
+  at: string;
+}
+
+/** A comment in a translation's threads (per segment, or general when segment_id is null); never updated. */
+export interface SegmentCommentsTable {
+  id: string;
+  translation_id: string;
+  /** The source revision it was written on. */
+  revision: number;
+  segment_id: string | null;
+  kind: 'comment' | 'request_changes';
+  text: string;
+  author: string;
+  /** The author's role for the locale when writing: translator, reviewer, publisher or admin. */
+  author_role: string;
   at: string;
 }
 
@@ -278,6 +298,19 @@ export interface WebhookDeliveriesTable {
 }
 
 /** A browser session of the web pages (the id itself is only in the browser's cookie). */
+/** A one-time sign-in link (an invitation): only the hash of its token is kept. */
+export interface SignInLinksTable {
+  id: string;
+  /** sha256 of the link's token, hex. */
+  token_hash: string;
+  user_id: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  /** When it was used (it signs in once); null: not yet. */
+  used_at: string | null;
+}
+
 export interface SessionsTable {
   /** sha256 of the session id, hex. */
   id_hash: string;
@@ -301,6 +334,7 @@ export interface Schema {
   segment_history: SegmentHistoryTable;
   translation_events: TranslationEventsTable;
   reviews: ReviewsTable;
+  segment_comments: SegmentCommentsTable;
   editions: EditionsTable;
   edition_withdrawals: EditionWithdrawalsTable;
   tm_entries: TmEntriesTable;
@@ -312,4 +346,5 @@ export interface Schema {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   sessions: SessionsTable;
+  sign_in_links: SignInLinksTable;
 }

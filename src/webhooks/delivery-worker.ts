@@ -17,9 +17,16 @@ import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import https from 'node:https';
 import { Webhook } from 'standardwebhooks';
-import { silentLogger } from '../observability.ts';
-import type { OperationContext } from '../operations/context.ts';
+import { silentLogger, type Logger } from '../observability.ts';
+import type { Store } from '../store/store.ts';
 import { systemResolve, TargetRefused, WebhookTargetPolicy, type Resolve } from './target-policy.ts';
+
+/** What the worker needs of the service: the store, the clock, a log (an OperationContext is one). */
+export interface DeliveryContext {
+  store: Store;
+  now: () => Date;
+  log?: Logger;
+}
 
 export interface DeliveryOptions {
   retryMs: readonly number[];
@@ -60,7 +67,7 @@ export class DeliveryWorker extends EventEmitter {
   private readonly lookup: ReturnType<WebhookTargetPolicy['lookup']>;
 
   constructor(
-    private readonly ctx: OperationContext,
+    private readonly ctx: DeliveryContext,
     private readonly options: DeliveryOptions,
   ) {
     super();

@@ -3,13 +3,13 @@
  * caller's transaction, so a publication and its notifications are stored together or not at all.
  */
 import { randomUUID } from 'node:crypto';
-import { fromJson } from '../store/json.ts';
+import { readJson } from '../store/json-columns.ts';
 import type { Db } from '../store/store.ts';
 import type { EditionEventData, WebhookEvent, WebhookPayload } from './events.ts';
 
 export async function enqueueEvent(db: Db, type: WebhookEvent, data: EditionEventData, at: string, sendAt: string = at): Promise<number> {
   const hooks = await db.selectFrom('webhooks').select(['id', 'events']).where('disabled_at', 'is', null).execute();
-  const subscribed = hooks.filter((h) => (fromJson<string[]>(h.events) ?? []).includes(type));
+  const subscribed = hooks.filter((h) => readJson('webhooks.events', h.events).includes(type));
   if (subscribed.length === 0) return 0;
   const payload: WebhookPayload = { type, timestamp: sendAt, data };
   const body = JSON.stringify(payload);

@@ -40,3 +40,34 @@ export function requireRole(actor: Actor, roles: readonly RoleName[], locale: st
 export function requireAdmin(actor: Actor): void {
   if (!isAdmin(actor)) throw new DomainError('forbidden', `${actor.name} is not an admin`, { roles: ['admin'] });
 }
+
+/**
+ * What each action asks for, in one place: the operations refuse with `requireCan`, and the
+ * pages ask `can` to offer only what would be accepted (a translator sees no Import, Publish
+ * or Approve button). The locale is the one acted on (a statement's source locale for import).
+ */
+export const actionRoles = {
+  import: ['publisher'],
+  translate: ['translator'],
+  draft: ['translator', 'publisher'],
+  review: ['reviewer'],
+  comment: ['translator', 'reviewer'],
+  publish: ['publisher'],
+  manageUsers: ['admin'],
+} as const satisfies Record<string, readonly RoleName[]>;
+
+export type Action = keyof typeof actionRoles;
+
+/** May the actor do this for this locale? Without a locale: for at least one locale (e.g. to show a form that asks for it). */
+export function can(actor: Actor, action: Action, locale?: string): boolean {
+  if (action === 'manageUsers') return isAdmin(actor);
+  const roles: readonly RoleName[] = actionRoles[action];
+  if (locale !== undefined) return roles.some((role) => hasRole(actor, role, locale));
+  return isAdmin(actor) || actor.roles.some((r) => roles.includes(r.role) || (r.role === 'admin' && r.locale !== '*'));
+}
+
+/** Refuses (forbidden) unless `can(actor, action, locale)`. */
+export function requireCan(actor: Actor, action: Action, locale: string): void {
+  if (action === 'manageUsers') return requireAdmin(actor);
+  requireRole(actor, actionRoles[action], locale);
+}

@@ -60,10 +60,13 @@ async function focused(p: Page): Promise<Focused> {
   const element = await p.evaluate<Omit<Focused, 'role' | 'name'> | null>(readFocus);
   expect(element, 'the keyboard focus is on an element, not lost on the page').not.toBeNull();
   // The first line of the snapshot: `- role "name"` (the name quoted as JSON when it has one).
-  const first = (await p.locator(':focus').ariaSnapshot()).split('\n')[0] ?? '';
+  // In an editor's shadow root both the host and the element inside match :focus; the inner one, last, is focused.
+  const first = (await p.locator(':focus').last().ariaSnapshot()).split('\n')[0] ?? '';
   const match = /^- ([\w-]+)(?: ("(?:[^"\\]|\\.)*"))?/.exec(first);
   const role = match?.[1] ?? '';
-  const name = match?.[2] ? (JSON.parse(match[2]) as string) : '';
+  // An element the snapshot gives no role of its own (a <summary>) shows as its text: that text names it.
+  const text = role === 'text' ? /^- text: (.*)$/.exec(first)?.[1] : undefined;
+  const name = match?.[2] ? (JSON.parse(match[2]) as string) : (text ?? '');
   return { ...element!, role, name };
 }
 
@@ -114,7 +117,8 @@ describe.skipIf(!chromiumAvailable)('a translator using only the keyboard', () =
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/statements$/);
 
-    await tabTo(page, 'the field to open a language', (f) => f.role === 'textbox' && f.name === 'Another language (e.g. fr)');
+    // A text field offering the person's languages (a datalist): a combobox.
+    await tabTo(page, 'the field to open a language', (f) => f.role === 'combobox' && f.name === 'Another language (e.g. fr)');
     await page.keyboard.type('fr');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/statements\/by-keys\/translate\/fr$/);
@@ -125,12 +129,12 @@ describe.skipIf(!chromiumAvailable)('a translator using only the keyboard', () =
     expect(await page.locator('h1').textContent()).toBe('Translate By keys into fr');
 
     // Into the first segment's text, typed over whatever is there.
-    const area = await tabTo(page, 'the first segment’s text', (f) => f.tag === 'textarea');
+    const area = await tabTo(page, 'the first segment’s text', (f) => f.className.split(' ').includes('segment-editor'));
     expect(area.segment).toBe(await segment(1).getAttribute('data-segment'));
     expect(area.name).toMatch(/^Your translation, segment \d+$/);
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('Par le clavier');
-    expect(await segment(1).locator('textarea').inputValue()).toBe('Par le clavier');
+    expect(await segment(1).locator('form.segment-form textarea').inputValue()).toBe('Par le clavier');
 
     const save = await tabTo(page, 'the first segment’s Save', (f) => f.role === 'button' && f.name === 'Save');
     expect(save.segment).toBe(area.segment);
@@ -148,7 +152,7 @@ describe.skipIf(!chromiumAvailable)('a translator using only the keyboard', () =
   });
 
   it('inserts a placeholder with its button and keeps the focus in the segment through conflicts', async () => {
-    const area = await tabTo(page, 'the second segment’s text', (f) => f.tag === 'textarea');
+    const area = await tabTo(page, 'the second segment’s text', (f) => f.className.split(' ').includes('segment-editor'));
     const id = await segment(2).getAttribute('data-segment');
     expect(area.segment).toBe(id);
     await page.keyboard.press('ControlOrMeta+A');
@@ -157,12 +161,12 @@ describe.skipIf(!chromiumAvailable)('a translator using only the keyboard', () =
     // The placeholder button puts the focus back in the text, inside the pair it inserted.
     await tabTo(page, 'the placeholder button', (f) => f.role === 'button' && f.name === 'Insert placeholder 1');
     await page.keyboard.press('Enter');
-    expect(await focused(page)).toMatchObject({ tag: 'textarea', segment: id });
+    expect(await focused(page)).toMatchObject({ className: 'segment-editor', segment: id });
     await page.keyboard.type('12 puits');
     await page.keyboard.press('ControlOrMeta+End');
     await page.keyboard.type(' en mars.');
     const mine = 'Nous avons creusé <g id="1">12 puits</g> en mars.';
-    expect(await segment(2).locator('textarea').inputValue()).toBe(mine);
+    expect(await segment(2).locator('form.segment-form textarea').inputValue()).toBe(mine);
 
     // Meanwhile the text is changed elsewhere: saving meets a conflict.
     const before = (await translation()).segments[1]!;
@@ -196,9 +200,9 @@ describe.skipIf(!chromiumAvailable)('a translator using only the keyboard', () =
     await page.keyboard.press('Space');
     expect(await segment(2).locator('.conflict').isVisible()).toBe(false);
     const afterTheirs = await focused(page);
-    expect(afterTheirs).toMatchObject({ tag: 'textarea', segment: id });
+    expect(afterTheirs).toMatchObject({ className: 'segment-editor', segment: id });
     expect(visiblyFocused(afterTheirs), JSON.stringify(afterTheirs)).toBe(true);
-    expect(await segment(2).locator('textarea').inputValue()).toBe(again);
+    expect(await segment(2).locator('form.segment-form textarea').inputValue()).toBe(again);
     expect(await unlabelledControls(page)).toEqual([]);
   });
 

@@ -57,7 +57,7 @@ describe.skipIf(!chromiumAvailable)('translation memory on the translate page', 
     for (const n of [0, 1]) {
       const s = segments.nth(n);
       expect(await s.getByRole('heading', { name: 'From translation memory' }).count()).toBe(1);
-      expect(await s.locator('textarea').inputValue()).toBe(arabic[n]);
+      expect(await s.locator('form.segment-form textarea').inputValue()).toBe(arabic[n]);
     }
     const open = segments.nth(2);
     expect(await open.locator('.state').getAttribute('data-state')).toBe('untranslated');
@@ -71,7 +71,7 @@ describe.skipIf(!chromiumAvailable)('translation memory on the translate page', 
     expect(await unlabelledControls(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('translate-memory-suggestion'), fullPage: true });
 
-    const area = open.locator('textarea');
+    const area = open.locator('form.segment-form textarea');
     expect(await area.inputValue()).toBe('');
     await open.getByRole('button', { name: 'Use suggestion 1, segment 3' }).click();
     expect(await area.inputValue()).toBe(arabic[2]);

@@ -47,12 +47,12 @@ describe.skipIf(!chromiumAvailable)('quality gates on the pages', () => {
     const first = translator.locator('section.segment').first();
     const machineShare = translator.locator('.edition-findings-list .finding-fatal[data-rule="machine-share"]');
     expect(await machineShare.count()).toBe(1);
-    await first.locator('textarea').fill('Des puits pour des familles');
-    await first.getByRole('button', { name: 'Save' }).click();
+    await first.locator('.segment-editor .cm-content').fill('Des puits pour des familles');
+    await first.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => first.locator('.finding-fatal').allTextContents()).toEqual(['Blocking: The number 3 of the source is missing.', 'Blocking: The number 40 of the source is missing.']);
     // The findings about the whole edition follow the save too: half of it is no longer the machine's.
     expect(await machineShare.count()).toBe(0);
-    await translator.locator('section.segment').nth(1).getByRole('button', { name: 'Save' }).click();
+    await translator.locator('section.segment').nth(1).getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => translator.locator('section.segment').nth(1).locator('.state').textContent()).toBe('translated');
     await translator.screenshot({ path: screenshotPath('translate-fatal-finding'), fullPage: true });
     await translator.getByRole('button', { name: 'Submit for review' }).click();
@@ -78,7 +78,7 @@ describe.skipIf(!chromiumAvailable)('quality gates on the pages', () => {
     const url = `${world.url}/statements/${slug}/translate/es`;
     await waitForDrafts(translator, url);
     for (const n of [0, 1]) {
-      await translator.locator('section.segment').nth(n).getByRole('button', { name: 'Save' }).click();
+      await translator.locator('section.segment').nth(n).getByRole('button', { name: 'Save', exact: true }).click();
       await expect.poll(() => translator.locator('section.segment').nth(n).locator('.state').textContent()).toBe('translated');
     }
     await translator.getByRole('button', { name: 'Submit for review' }).click();

@@ -71,7 +71,9 @@ describe.skipIf(!chromiumAvailable)('a stale segment drafted again', () => {
     await page.goto(`${world.url}/statements/${slug}/translate/es`);
     expect(await staleSegment(page).count()).toBe(1);
     const segment = page.locator(`section.segment[data-segment="${await staleSegment(page).getAttribute('data-segment')}"]`);
-    const area = segment.locator('textarea');
+    // The form's textarea holds the canonical text; the person types into the editor mounted over it.
+    const area = segment.locator('form.segment-form textarea');
+    const editor = segment.locator('.segment-editor .cm-content');
     expect(await area.inputValue()).toBe(kept);
     expect(await segment.locator('.kept-text').textContent()).toMatch(/kept as it was/);
     expect(await segment.getByRole('heading', { name: 'New machine draft (of the changed source)' }).count()).toBe(1);
@@ -85,9 +87,11 @@ describe.skipIf(!chromiumAvailable)('a stale segment drafted again', () => {
 
     await segment.getByRole('button', { name: 'Use this draft, segment 2' }).click();
     expect(await area.inputValue()).toBe(pseudoText(newParagraph));
-    expect(await area.evaluate((el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement)).toBe(true);
-    await area.fill(`ES ${newParagraph}`);
-    await segment.getByRole('button', { name: 'Save' }).click();
+    // The focus is in the segment's editor (inside its shadow root, so :focus matches host and content).
+    expect(await segment.locator('.segment-editor :focus').count()).toBeGreaterThan(0);
+    await editor.fill(`ES ${newParagraph}`);
+    expect(await area.inputValue()).toBe(`ES ${newParagraph}`);
+    await segment.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => segment.locator('.save-status').textContent()).toBe('Saved.');
     expect(await segment.locator('.state').getAttribute('data-state')).toBe('translated');
     expect(watched.problems).toEqual([]);

@@ -53,14 +53,16 @@ describe.skipIf(!chromiumAvailable)('segments a page at a time', () => {
     expect(shown).toHaveLength(50);
     expect(shown[0]).toMatch(/^Segment 51\b/);
     expect(shown[49]).toMatch(/^Segment 100\b/);
-    const area = page.getByLabel('Your translation, segment 52', { exact: true });
+    // The segment's editor, as a person finds it (the textarea under it is hidden from them).
+    const area = page.getByRole('textbox', { name: 'Your translation, segment 52', exact: true });
     await area.fill('Clause 51 vaut partout.');
     const section = page.locator('section.segment').nth(1);
-    await section.getByRole('button', { name: 'Save' }).click();
+    await section.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => section.locator('.save-status').textContent()).toBe('Saved.');
     await page.reload();
     expect(page.url()).toMatch(/\?page=2$/);
-    expect(await page.getByLabel('Your translation, segment 52', { exact: true }).inputValue()).toBe('Clause 51 vaut partout.');
+    expect(await page.locator('section.segment').nth(1).locator('form.segment-form textarea').inputValue()).toBe('Clause 51 vaut partout.');
+    expect(await page.getByRole('textbox', { name: 'Your translation, segment 52', exact: true }).textContent()).toBe('Clause 51 vaut partout.');
     await page.getByRole('navigation', { name: 'Segment pages, at the end' }).getByRole('link', { name: 'Page 3 of 3' }).click();
     await page.waitForURL(/\?page=3$/);
     expect(await page.locator('section.segment').count()).toBe(20);

@@ -40,17 +40,17 @@ describe.skipIf(!chromiumAvailable)('a conflict between two tabs', () => {
     const rowA = a.locator('section.segment').first();
     const rowB = b.locator('section.segment').first();
 
-    await rowA.locator('textarea').fill('Deux onglets (A)');
-    await rowA.getByRole('button', { name: 'Save' }).click();
+    await rowA.locator('.segment-editor .cm-content').fill('Deux onglets (A)');
+    await rowA.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => rowA.locator('.save-status').textContent()).toBe('Saved.');
 
-    await rowB.locator('textarea').fill('Deux onglets (B)');
-    await rowB.getByRole('button', { name: 'Save' }).click();
+    await rowB.locator('.segment-editor .cm-content').fill('Deux onglets (B)');
+    await rowB.getByRole('button', { name: 'Save', exact: true }).click();
     const conflict = rowB.locator('.conflict');
     await expect.poll(() => conflict.isVisible()).toBe(true);
     expect(await conflict.locator('.conflict-theirs').textContent()).toBe('Deux onglets (A)');
     expect(await conflict.locator('.conflict-mine').textContent()).toBe('Deux onglets (B)');
-    expect(await rowB.locator('textarea').inputValue()).toBe('Deux onglets (B)');
+    expect(await rowB.locator('form.segment-form textarea').inputValue()).toBe('Deux onglets (B)');
     expect(await rowB.locator('.save-status').textContent()).toContain('Someone changed this segment');
     await b.screenshot({ path: screenshotPath('translate-conflict'), fullPage: true });
 
@@ -58,19 +58,19 @@ describe.skipIf(!chromiumAvailable)('a conflict between two tabs', () => {
     await expect.poll(() => rowB.locator('.save-status').textContent()).toBe('Saved.');
     expect(await conflict.isVisible()).toBe(false);
     await a.reload();
-    expect(await a.locator('section.segment textarea').first().inputValue()).toBe('Deux onglets (B)');
+    expect(await a.locator('section.segment form.segment-form textarea').first().inputValue()).toBe('Deux onglets (B)');
 
     // And the other way: tab A, now stale, takes theirs instead.
-    await rowB.locator('textarea').fill('Deux onglets (B2)');
-    await rowB.getByRole('button', { name: 'Save' }).click();
+    await rowB.locator('.segment-editor .cm-content').fill('Deux onglets (B2)');
+    await rowB.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => rowB.locator('.save-status').textContent()).toBe('Saved.');
-    await rowA.locator('textarea').fill('Deux onglets (A2)');
-    await rowA.getByRole('button', { name: 'Save' }).click();
+    await rowA.locator('.segment-editor .cm-content').fill('Deux onglets (A2)');
+    await rowA.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => rowA.locator('.conflict').isVisible()).toBe(true);
     await rowA.getByRole('button', { name: 'Take theirs' }).click();
-    expect(await rowA.locator('textarea').inputValue()).toBe('Deux onglets (B2)');
-    await rowA.locator('textarea').fill('Deux onglets (A3)');
-    await rowA.getByRole('button', { name: 'Save' }).click();
+    expect(await rowA.locator('form.segment-form textarea').inputValue()).toBe('Deux onglets (B2)');
+    await rowA.locator('.segment-editor .cm-content').fill('Deux onglets (A3)');
+    await rowA.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => rowA.locator('.save-status').textContent()).toBe('Saved.');
   });
 

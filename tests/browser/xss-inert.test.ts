@@ -57,9 +57,14 @@ describe.skipIf(!chromiumAvailable)('script payloads stay inert', () => {
     for (let i = 0; i < (await rows.count()); i++) {
       await page.goto(`${world.url}/statements/${slug}/translate/fr`);
       const row = page.locator('section.segment').nth(i);
-      const area = row.locator('textarea');
-      await area.fill(`${await area.inputValue()} ${typed}`);
-      await row.getByRole('button', { name: 'Save' }).click();
+      // The payload goes raw into the text the form posts, as a client without the editor would
+      // send it (the editor writes a typed `<` as `&lt;`; the service must keep the raw one inert too).
+      const area = row.locator('form.segment-form textarea');
+      const text = `${await area.inputValue()} ${typed}`;
+      await area.evaluate((el, value) => {
+        (el as unknown as { value: string }).value = value;
+      }, text);
+      await row.getByRole('button', { name: 'Save', exact: true }).click();
       await expect.poll(() => row.locator('.save-status').textContent()).toBe('Saved.');
     }
     const t = await (await world.api(reviewerToken, 'GET', `/api/statements/${slug}/translations/fr`)).json() as { segments: { text: string }[] };
@@ -82,7 +87,7 @@ describe.skipIf(!chromiumAvailable)('script payloads stay inert', () => {
 
   it('shows the payloads as text where they are text', async () => {
     await page.goto(`${world.url}/statements/${slug}/translate/fr`);
-    expect(await page.locator('section.segment textarea').first().inputValue()).toContain(typed);
+    expect(await page.locator('section.segment form.segment-form textarea').first().inputValue()).toContain(typed);
     expect(await page.locator('section.segment .source').first().textContent()).toBe('<img src=x onerror=window.__xss=1>');
     // Inline HTML of the source is a placeholder: a chip that names it in its title.
     expect(await page.locator('section.segment .source .chip[title="<script>"]').count()).toBe(1);

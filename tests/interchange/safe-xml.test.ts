@@ -1,6 +1,6 @@
 /** The one XML home for TMX and TBX: attribute values written exactly, refusals with line and column. */
 import { describe, expect, it } from 'vitest';
-import { buildXml, el, parseXml, txt } from '../../src/interchange/safe-xml.ts';
+import { buildXml, childElements, el, parseXml, textOf, txt } from '../../src/interchange/safe-xml.ts';
 import { buildTmx, parseTmx } from '../../src/interchange/tmx.ts';
 
 describe('safe XML', () => {
@@ -8,6 +8,19 @@ describe('safe XML', () => {
     const xml = buildXml(el('entry', { note: value }, [txt('t')]));
     const root = parseXml(xml);
     expect(root.elements?.find((e) => e.type === 'element')?.attributes?.note).toBe(value);
+  });
+
+  it('writes hostile text so that it reads back: markup, literal references, ]]>, and drops what XML 1.0 cannot carry', () => {
+    const hostile = 'a literal &amp; and &lt; & < > ]]> "q" \'s\' \u0001\u0008\u000B\u001F\uFFFE\uD800 ok\tend';
+    const kept = 'a literal &amp; and &lt; & < > ]]> "q" \'s\'  ok\tend';
+    const root = el('entry', { note: hostile }, [txt(hostile), el('seg', {}, [txt(hostile)])]);
+    for (const spaces of [0, 2]) {
+      const doc = parseXml(buildXml(root, { spaces }));
+      const entry = doc.elements!.find((e) => e.type === 'element')!;
+      expect(entry.attributes?.note).toBe(kept);
+      expect(textOf(entry.elements?.find((e) => e.type === 'text' || e.type === 'cdata') ? { elements: entry.elements.filter((e) => e.type !== 'element') } : undefined)).toBe(kept);
+      expect(textOf(childElements(entry, 'seg')[0])).toBe(kept);
+    }
   });
 
   it('keeps white space between elements only when asked (TMX segments)', () => {

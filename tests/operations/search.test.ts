@@ -1,12 +1,12 @@
 /** Searching statements by title or slug: Unicode case folding, the same on SQLite and PostgreSQL. */
-import { sql, type KyselyPlugin } from 'kysely';
+import type { KyselyPlugin } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createStatement } from '../../src/operations/create-statement.ts';
 import { getStatement } from '../../src/operations/read-statements.ts';
 import { reviseSource } from '../../src/operations/revise-source.ts';
 import { searchStatements } from '../../src/operations/search-statements.ts';
-import { foldForSearch } from '../../src/operations/search-text.ts';
-import { migrate } from '../../src/store/migrate.ts';
+import { foldForSearch } from '../../src/search-text.ts';
+import { migrate, migrateDownTo, pendingMigrations } from '../../src/store/migrate.ts';
 import { dialects } from '../support/dialects.ts';
 import { draftAll } from '../support/flow.ts';
 import { makeWorld, useWorld, type World } from '../support/world.ts';
@@ -141,12 +141,9 @@ describe.each(dialects)('searching statements, with writes ($name)', (dialect) =
   it('fills in the folded titles of revisions stored before it existed (migration 0007)', async () => {
     const w = world();
     await createStatement(w.ctx, w.publisher, { slug: 'old', sourceLocale: 'en', markdown: '# ÉCOLE ouverte\n\nText.\n' });
-    // The database as it was before the migration: no search_text column, migration not recorded.
-    await sql`alter table source_revisions drop column search_text`.execute(w.ctx.store.db);
-    // Migrations after 0007 are undone as well: Kysely applies them in name order only.
-    await sql`drop index translation_segments_progress`.execute(w.ctx.store.db);
-    await sql`drop index editions_published`.execute(w.ctx.store.db);
-    await sql`delete from kysely_migration where name >= '0007-search-text'`.execute(w.ctx.store.db);
+    // The database as it was before the migration: 0007 and every later migration undone.
+    await migrateDownTo(w.ctx.store.db, '0006-draft-job-leases');
+    expect(await pendingMigrations(w.ctx.store.db)).toContain('0007-search-text');
     await migrate(w.ctx.store.db);
     expect(await found(w, 'école')).toEqual(['old']);
   });

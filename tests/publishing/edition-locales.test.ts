@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { uiLanguages } from '../../src/i18n.ts';
 
 type Tree = { [key: string]: string | Tree };
 const read = (lng: string) => JSON.parse(readFileSync(new URL(`../../locales/${lng}/edition.json`, import.meta.url), 'utf8')) as Tree;
@@ -21,7 +22,8 @@ const vars = (m: string) => [...m.matchAll(/\{\{(\w+)\}\}/g)].map((x) => x[1]).s
 const en = flatten(read('en'));
 
 describe('locales/*/edition.json', () => {
-  it.each(['fr', 'ar'])('%s has every English key with the same placeholders, and nothing left in English', (lng) => {
+  // Every interface language (each directory under locales/): fr, ar, es, fa…
+  it.each(uiLanguages.filter((l) => l !== 'en'))('%s has every English key with the same placeholders, and nothing left in English', (lng) => {
     const other = flatten(read(lng));
     expect([...other.keys()].sort()).toEqual([...en.keys()].sort());
     for (const [key, message] of en) {

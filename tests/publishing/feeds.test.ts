@@ -4,10 +4,11 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { childElements, parseXml, textOf, type Element } from '../../src/interchange/safe-xml.ts';
 import { buildFeeds, type FeedInput } from '../../src/publishing/feeds.ts';
 
 const arrays = new Set(['item', 'entry', 'link', 'atom:link', 'category']);
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, trimValues: false, isArray: (name) => arrays.has(name) });
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, trimValues: false, htmlEntities: true, isArray: (name) => arrays.has(name) });
 
 type Attrs = Record<string, string>;
 interface RssItem { title: string; link: string[]; guid: { '#text': string }; pubDate: string; description?: string; category?: string[]; 'atom:link'?: Attrs[] }
@@ -73,8 +74,14 @@ describe('buildFeeds', () => {
     expect(items[0]!.title).toBe('Rivers <b>& lakes</b> ]]> report ]]>');
     expect(entries[0]!.title).toEqual({ '#text': 'Rivers <b>& lakes</b> ]]> report ]]>', '@_type': 'text' });
     const raw = buildFeeds(input);
-    expect(raw.atom).toContain('Rivers &lt;b&gt;&amp; lakes&lt;/b&gt; ]]&gt; report ]]&gt;');
+    // `]]>` may not stand in content: its `>` goes in a CDATA section of its own.
+    expect(raw.atom).toContain('<title type="text">Rivers &#x3C;b>&#x26; lakes&#x3C;/b> ]]<![CDATA[>]]> report ]]<![CDATA[>]]></title>');
     expect(raw.rss).not.toContain('<b>');
+    // The strict reader (sax) takes both back.
+    for (const xml of [raw.rss, raw.atom]) {
+      const titles = (e: Element): string[] => [...(e.name === 'title' ? [textOf(e)] : []), ...childElements(e).flatMap(titles)];
+      expect(titles(parseXml(xml))).toContain('Rivers <b>& lakes</b> ]]> report ]]>');
+    }
   });
 
   it('links each entry to its editions in other languages, with hreflang', () => {
@@ -144,6 +151,21 @@ describe('buildFeeds', () => {
     expect(() => buildFeeds({ ...input, entries: [{ ...entry, alternates: [{ locale: 'fr', url: 'data:text/html,x' }] }] })).toThrow(/http/);
     expect(() => buildFeeds({ ...input, entries: [{ ...entry, publishedAt: 'soon' }] })).toThrow(/date/);
     expect(() => buildFeeds({ ...input, locale: 'en"><x' })).toThrow(/language tag/);
+  });
+
+  it('writes hostile titles and summaries that the strict reader takes back, without the characters XML 1.0 forbids', () => {
+    const hostile = 'A ]]> B & &amp; <i>c</i> "d" \u0001\u0008\u000B\u001F\uFFFE\uDFFF e';
+    const kept = 'A ]]> B & &amp; <i>c</i> "d"  e';
+    const feeds = buildFeeds({ ...input, title: hostile, author: hostile, entries: [{ ...input.entries[1]!, title: hostile, summary: hostile }] });
+    const texts = (e: Element, name: string): string[] => [...(e.name === name ? [textOf(e)] : []), ...childElements(e).flatMap((c) => texts(c, name))];
+    const rssDoc = parseXml(feeds.rss);
+    const atomDoc = parseXml(feeds.atom);
+    expect(texts(rssDoc, 'title')).toEqual([kept, kept]);
+    // An RSS description is HTML: the summary as escaped HTML text.
+    expect(texts(rssDoc, 'description')).toEqual([kept, 'A ]]> B &amp; &amp;amp; &lt;i>c&lt;/i> "d"  e']);
+    expect(texts(atomDoc, 'title')).toEqual([kept, kept]);
+    expect(texts(atomDoc, 'name')).toEqual([kept]);
+    expect(texts(atomDoc, 'summary')).toEqual([kept]);
   });
 
   it('is the same for the same input', () => {

@@ -6,7 +6,7 @@
 import { parse, type DefaultTreeAdapterTypes as P } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/markdown/index.ts';
-import type { EditionProvenance } from '../../src/operations/publish.ts';
+import type { EditionProvenance } from '../../src/types/edition.ts';
 import { footerFrom, type EditionFooter } from '../../src/publishing/edition-footer.ts';
 import { renderEditionHtml } from '../../src/publishing/render-html.ts';
 import { unsafeParts, visibleText } from './support/html-safety.ts';
@@ -42,7 +42,7 @@ const textOf = (e: P.Element): string => e.childNodes.map((n) => ('value' in n ?
 
 describe('footerFrom', () => {
   it('takes the provenance fields, the publication time and the correction', () => {
-    const footer = footerFrom(provenance, { publishedAt, correction: { supersedes: 'e1', at: '2026-04-05T08:00:00Z', note: null, changedSegments: 2 } });
+    const footer = footerFrom(provenance, { publishedAt, correction: { supersedes: 'e1', at: '2026-04-05T08:00:00Z', note: null, changedSegments: 2 }, reviewerDisplay: 'name' });
     expect(footer).toEqual({
       source: false, sourceRevision: 3, machineAssistedShare: 0.6, engines: ['apertium', 'google'],
       reviewers: provenance.reviewers, approvedAt: '2026-04-03T09:30:00Z', publishedAt,
@@ -54,7 +54,7 @@ describe('footerFrom', () => {
 });
 
 describe('renderEditionHtml with a footer', () => {
-  const footer = footerFrom(provenance, { publishedAt });
+  const footer = footerFrom(provenance, { publishedAt, reviewerDisplay: 'name' });
 
   it('puts the provenance after the content, in French for a French edition', () => {
     const html = renderEditionHtml(tree, 'fr', { footer });
@@ -95,7 +95,7 @@ describe('renderEditionHtml with a footer', () => {
   });
 
   it('falls back to English labels, with dates still in the edition locale', () => {
-    for (const locale of ['de', 'fa']) {
+    for (const locale of ['de', 'ur']) {
       const html = renderEditionHtml(tree, locale, { footer });
       const f = byTag(html, 'footer')[0]!;
       expect(textOf(f)).toContain('About this edition');

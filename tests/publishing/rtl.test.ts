@@ -44,39 +44,39 @@ describe('renderEditionHtml in right-to-left locales', () => {
   it('isolates acronyms, numbers with %, and gives a URL link dir="auto" (Arabic)', () => {
     const html = render('أصدرت المفوضية UNHCR تقريرها عن قمة COP29، وارتفعت النسبة إلى 12.5% (انظر https://example.org/report).\n', 'ar');
     expect(html).toContain('<article lang="ar" dir="rtl">');
-    expect(html).toContain('المفوضية <bdi>UNHCR</bdi> تقريرها');
-    expect(html).toContain('قمة <bdi>COP29</bdi>، وارتفعت');
-    expect(html).toContain('إلى <bdi>12.5%</bdi> (انظر');
+    expect(html).toContain('المفوضية <bdi dir="ltr">UNHCR</bdi> تقريرها');
+    expect(html).toContain('قمة <bdi dir="ltr">COP29</bdi>، وارتفعت');
+    expect(html).toContain('إلى <bdi dir="ltr">12.5%</bdi> (انظر');
     expect(html).toContain('<a href="https://example.org/report" dir="auto">https://example.org/report</a>).');
   });
 
   it('does the same in Persian', () => {
     const html = render('گزارش UNHCR درباره نشست COP29 نشان می‌دهد که ۱۲ کشور 12.5% افزایش داشتند: https://example.org/report\n', 'fa');
     expect(html).toContain('<article lang="fa" dir="rtl">');
-    expect(html).toContain('گزارش <bdi>UNHCR</bdi> درباره نشست <bdi>COP29</bdi> نشان');
-    expect(html).toContain('که ۱۲ کشور <bdi>12.5%</bdi> افزایش');
+    expect(html).toContain('گزارش <bdi dir="ltr">UNHCR</bdi> درباره نشست <bdi dir="ltr">COP29</bdi> نشان');
+    expect(html).toContain('که ۱۲ کشور <bdi dir="ltr">12.5%</bdi> افزایش');
     expect(html).toContain('<a href="https://example.org/report" dir="auto">https://example.org/report</a>');
   });
 
   it('does the same in Urdu, at the start of a paragraph too', () => {
     const html = render('UNHCR کی رپورٹ کے مطابق COP29 میں 12.5% اضافہ ہوا۔ مزید پڑھیں: [رپورٹ](https://example.org/report)\n', 'ur');
     expect(html).toContain('<article lang="ur" dir="rtl">');
-    expect(html).toContain('<p><bdi>UNHCR</bdi> کی رپورٹ کے مطابق <bdi>COP29</bdi> میں <bdi>12.5%</bdi> اضافہ');
+    expect(html).toContain('<p><bdi dir="ltr">UNHCR</bdi> کی رپورٹ کے مطابق <bdi dir="ltr">COP29</bdi> میں <bdi dir="ltr">12.5%</bdi> اضافہ');
     // A link whose text is Urdu keeps the page's direction.
     expect(html).toContain('<a href="https://example.org/report">رپورٹ</a>');
   });
 
   it('isolates an inline element whose whole text is Latin as one, and looks inside mixed links', () => {
     const html = render('وثيقة **UNHCR 2024** و[تقرير UNHCR](https://example.org) و[UNHCR report](https://example.org/r)\n', 'ar');
-    expect(html).toContain('<bdi><strong>UNHCR 2024</strong></bdi>');
-    expect(html).not.toContain('<strong><bdi>');
-    expect(html).toContain('<a href="https://example.org">تقرير <bdi>UNHCR</bdi></a>');
+    expect(html).toContain('<bdi dir="ltr"><strong>UNHCR 2024</strong></bdi>');
+    expect(html).not.toContain('<strong><bdi dir="ltr">');
+    expect(html).toContain('<a href="https://example.org">تقرير <bdi dir="ltr">UNHCR</bdi></a>');
     expect(html).toContain('<a href="https://example.org/r" dir="auto">UNHCR report</a>');
   });
 
   it('never touches the inside of code, pre or an existing bdi', () => {
     const html = render('النص `UNHCR 12.5%` هنا\n\n```\nCOP29 12.5% https://example.org/report\n```\n', 'ar');
-    expect(html).toContain('<bdi><code>UNHCR 12.5%</code></bdi>');
+    expect(html).toContain('<bdi dir="ltr"><code>UNHCR 12.5%</code></bdi>');
     expect(html).toContain('<pre><code>COP29 12.5% https://example.org/report\n</code></pre>');
 
     const tree: Root = {
@@ -88,7 +88,7 @@ describe('renderEditionHtml in right-to-left locales', () => {
       ] }],
     };
     const out = unified().use(rehypeStringify).stringify(unified().use(rehypeIsolateLtr).runSync(tree));
-    expect(out).toBe('<p>قال <bdi>UNHCR و COP29</bdi> و <bdi>info@example.org</bdi> و <bdi>12.5%</bdi></p>');
+    expect(out).toBe('<p>قال <bdi>UNHCR و COP29</bdi> و <bdi dir="ltr">info@example.org</bdi> و <bdi dir="ltr">12.5%</bdi></p>');
   });
 });
 

@@ -1,9 +1,10 @@
 /** buildSitemap: a sitemaps.org urlset with hreflang alternates, parsed back as XML. */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { childElements, parseXml, textOf } from '../../src/interchange/safe-xml.ts';
 import { buildSitemap, type SitemapEntry } from '../../src/publishing/sitemap.ts';
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, isArray: (name) => name === 'url' || name === 'xhtml:link' });
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, htmlEntities: true, isArray: (name) => name === 'url' || name === 'xhtml:link' });
 
 interface Parsed {
   urlset: { '@_xmlns': string; '@_xmlns:xhtml': string; url?: { loc: string; lastmod: string; 'xhtml:link'?: { '@_rel': string; '@_hreflang': string; '@_href': string }[] }[] };
@@ -44,6 +45,16 @@ describe('buildSitemap', () => {
     expect(urlset.url![0]!.lastmod).toBe('2026-04-04');
     expect(urlset.url![0]!['xhtml:link']!.map((l) => l['@_hreflang'])).toEqual(['x-default', 'fr-CA']);
     expect(parsed(buildSitemap([])).urlset.url).toBeUndefined();
+  });
+
+  it('writes hostile URLs so that the strict reader takes them back', () => {
+    const url = `https://example.org/a?q=]]>&x="'<y>`;
+    const xml = buildSitemap([{ url, lastmod: '2026-04-04', alternates: [{ locale: 'en', url }] }]);
+    const urlset = parseXml(xml).elements!.find((e) => e.type === 'element')!;
+    const [entry] = childElements(urlset, 'url');
+    const loc = textOf(childElements(entry, 'loc')[0]);
+    expect(loc).toBe(new URL(url).href);
+    expect(childElements(entry, 'xhtml:link')[0]!.attributes).toEqual({ rel: 'alternate', hreflang: 'en', href: loc });
   });
 
   it('refuses what would make a wrong sitemap', () => {

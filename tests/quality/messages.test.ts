@@ -1,17 +1,18 @@
 /**
- * Every finding key has a message in locales/{en,fr,ar}/quality.json with the variables
+ * Every finding key has a message in locales/<every language>/quality.json with the variables
  * its args provide, and every message there is produced by some failing case.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../src/i18n.ts';
+import { translator, uiLanguages } from '../../src/i18n.ts';
 import { checkEdition, checkSegment, type QualityFinding } from '../../src/quality/index.ts';
 import { doNotTranslate, editionInput, preferred, segmentInput, segmentOf } from './support.ts';
 
-const languages = ['en', 'fr', 'ar'] as const;
+// Every interface language (each directory under locales/), so a new one is checked without naming it here.
+const languages = uiLanguages;
 const messages = Object.fromEntries(
   languages.map((lng) => [lng, JSON.parse(readFileSync(new URL(`../../locales/${lng}/quality.json`, import.meta.url), 'utf8')) as Record<string, string>]),
-) as Record<(typeof languages)[number], Record<string, string>>;
+) as Record<string, Record<string, string>> & { en: Record<string, string> };
 const variables = (message: string) => [...new Set([...message.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!))].sort();
 
 const twoLinks = segmentOf('We *really* read [the **full** report](https://example.org/r) and `REF-1` and [more](https://example.org/m).\n');
@@ -66,13 +67,14 @@ const editionCases = [
 const findings: QualityFinding[] = [...segmentCases.flatMap((c) => checkSegment(c)), ...editionCases.flatMap((c) => checkEdition(c))];
 
 describe('quality messages', () => {
-  it('has the same keys and the same variables in en, fr and ar', () => {
+  it('has the same keys and the same variables in every language', () => {
+    expect(languages).toEqual(expect.arrayContaining(['en', 'fr', 'ar', 'es', 'fa']));
     const keys = Object.keys(messages.en).sort();
     for (const lng of languages) {
-      expect(Object.keys(messages[lng]).sort(), lng).toEqual(keys);
+      expect(Object.keys(messages[lng]!).sort(), lng).toEqual(keys);
       for (const key of keys) {
-        expect(messages[lng][key], `${lng} ${key}`).toBeTruthy();
-        expect(variables(messages[lng][key]!), `${lng} ${key}`).toEqual(variables(messages.en[key]!));
+        expect(messages[lng]![key], `${lng} ${key}`).toBeTruthy();
+        expect(variables(messages[lng]![key]!), `${lng} ${key}`).toEqual(variables(messages.en[key]!));
       }
     }
   });
@@ -103,5 +105,7 @@ describe('quality messages', () => {
     const missing = findings.find((f) => f.key === 'numbers.missing')!;
     expect(translator('fr')(missing.key, { ns: 'quality', ...missing.args })).toBe('Le nombre 1,200 de la source manque.');
     expect(translator('ar')(missing.key, { ns: 'quality', ...missing.args })).toBe('الرقم 1,200 الوارد في المصدر مفقود.');
+    expect(translator('es')(missing.key, { ns: 'quality', ...missing.args })).toBe('Falta el número 1,200 del texto de origen.');
+    expect(translator('fa')(missing.key, { ns: 'quality', ...missing.args })).toBe('عدد 1,200 متن مبدأ در ترجمه نیست.');
   });
 });

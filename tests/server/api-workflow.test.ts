@@ -1,32 +1,20 @@
 /** The translation workflow over HTTP against the service on 127.0.0.1 with a real SQLite file. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reassemble, segmentMarkdown } from '../../src/markdown/index.ts';
 import { pseudoText } from '../../src/mt/pseudo.ts';
 import { marked } from '../support/flow.ts';
 import { contentStatements } from '../support/corpora.ts';
-import { startServer, type RunningServer } from '../support/start-server.ts';
+import { useService } from '../support/use-service.ts';
 
 const admin = 'workflow-admin-token-0123456789';
-let server: RunningServer;
-let dir: string;
+const service = useService({ admin });
 const sample = contentStatements()[3]!;
 const tokens: Record<string, string> = {};
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'editions-workflow-'));
-  server = await startServer({ EDITIONS_DB: join(dir, 'editions.db'), EDITIONS_ADMIN_TOKEN: admin, EDITIONS_APERTIUM: 'off' });
-});
-afterAll(async () => {
-  expect(await server.stop()).toBe(0);
-  rmSync(dir, { recursive: true, force: true });
-});
 
 async function call(who: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${server.url}${path}`, {
+  const res = await fetch(`${service.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${who === 'admin' ? admin : tokens[who]}`, ...(typeof body === 'string' ? {} : { 'content-type': 'application/json' }), ...headers },
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
@@ -173,10 +161,10 @@ describe('the workflow over HTTP', () => {
     expect(mismatch.status).toBe(422);
     expect(mismatch.body).toMatchObject({ error: { code: 'structure_mismatch', details: { path: expect.stringMatching(/^\//) } } });
 
-    const xlf = await fetch(`${server.url}${base}.xlf`, { headers: { authorization: `Bearer ${tokens.translator}` } });
+    const xlf = await fetch(`${service.url}${base}.xlf`, { headers: { authorization: `Bearer ${tokens.translator}` } });
     expect(xlf.headers.get('content-type')).toMatch(/^application\/xliff\+xml/);
     const xml = await xlf.text();
-    expect(xml).toMatch(/^<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ar">/);
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ar">/);
     expect(xml).toMatch(/<pc id="1">/);
     expect(xml).toMatch(/<note>state: translated<\/note>/);
     // A CAT tool edits every target (the text inside, never the codes) and sends it back.
@@ -191,7 +179,7 @@ describe('the workflow over HTTP', () => {
   });
 
   it('serves published editions to readers: md, html, json, 304, negotiation, fallback', async () => {
-    const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.url}${path}`, { headers });
+    const get = (path: string, headers: Record<string, string> = {}) => fetch(`${service.url}${path}`, { headers });
     const md = await get(`/published/${sample.name}/fr.md`);
     expect(md.status).toBe(200);
     expect(md.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
@@ -206,12 +194,14 @@ describe('the workflow over HTTP', () => {
     const html = await get(`/published/${sample.name}/fr`, { accept: 'text/html' });
     expect(html.headers.get('vary')).toBe('Accept');
     const page = await html.text();
-    expect(page.startsWith('<article lang="fr" dir="ltr">')).toBe(true);
+    expect(page.startsWith('<!doctype html><html lang="fr" dir="ltr">')).toBe(true);
+    expect(page).toContain('<article lang="fr" dir="ltr">');
     expect(page).not.toContain('title:');
-    const json = (await (await get(`/published/${sample.name}/fr.json`)).json()) as { mdast: { type: string }; edition: { locale: string; hash: string }; provenance: { reviewers: string[] } };
+    const json = (await (await get(`/published/${sample.name}/fr.json`)).json()) as { mdast: { type: string }; edition: { locale: string; hash: string }; provenance: { reviewers: string[]; reviewerCount?: number } };
     expect(json.mdast.type).toBe('root');
     expect(json.edition).toMatchObject({ locale: 'fr', hash: etag.slice(1, 65) });
-    expect(json.provenance.reviewers).toEqual(['reviewer']);
+    // Reviewers by role only on the public side (EDITIONS_REVIEWER_DISPLAY's default).
+    expect(json.provenance).toMatchObject({ reviewers: [], reviewerCount: 1 });
 
     const chosen = await get(`/published/${sample.name}`, { 'accept-language': 'fr-CA, de;q=0.8' });
     expect(chosen.headers.get('content-language')).toBe('fr');
@@ -230,15 +220,15 @@ describe('the workflow over HTTP', () => {
     expect((await call('publisher', 'POST', '/api/statements', { slug: 'xss', sourceLocale: 'en', markdown })).status).toBe(201);
     const embargoed = await call('publisher', 'POST', '/api/statements/xss/editions', { locales: ['en'], embargoUntil: '2099-01-01T00:00:00Z' });
     expect(embargoed.status).toBe(201);
-    expect((await fetch(`${server.url}/published/xss/en.html`)).status).toBe(404);
+    expect((await fetch(`${service.url}/published/xss/en.html`)).status).toBe(404);
     expect((await call('publisher', 'POST', '/api/statements/xss/editions', { locales: ['en'] })).status).toBe(201);
-    const page = await (await fetch(`${server.url}/published/xss/en.html`)).text();
+    const page = await (await fetch(`${service.url}/published/xss/en.html`)).text();
     expect(page).toContain('<h1>Safe</h1>');
     expect(page).not.toMatch(/<script|javascript:|onerror/i);
   });
 
   it('serves an OpenAPI document that validates and lists every route', async () => {
-    const doc = (await (await fetch(`${server.url}/openapi.json`)).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await fetch(`${service.url}/openapi.json`)).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toBe('3.1.0');
     const validation = await new Validator().validate(doc as Parameters<Validator['validate']>[0]);
     expect(validation.errors ?? [], JSON.stringify(validation.errors)).toEqual([]);
@@ -257,10 +247,20 @@ describe('the workflow over HTTP', () => {
       'POST /api/statements/{slug}/editions/{id}/withdraw',
       'POST /api/statements/{slug}/translations/{locale}/reviews',
       'POST /api/statements/{slug}/translations/{locale}/submit',
+      'GET /api/statements/{slug}/translations/{locale}/comments',
+      'POST /api/statements/{slug}/translations/{locale}/comments',
       'POST /api/users',
+      'GET /api/users',
+      'POST /api/users/{id}/token',
+      'POST /api/users/{id}/revoke',
+      'POST /api/users/{id}/sign-in-links',
+      'GET /api/users/me',
+      'PATCH /api/users/me',
+      'PATCH /api/users/{id}',
       'POST /api/webhooks',
       'GET /api/link-targets/{locale}',
       'POST /api/glossary',
+      'DELETE /api/glossary/{id}',
       'GET /api/glossary',
       'GET /api/glossary.tbx',
       'GET /api/glossary.csv',

@@ -1,30 +1,21 @@
 /** Draft jobs over HTTP, against the service started as `npm start` starts it. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contentRoot, contentStatements } from '../support/corpora.ts';
 import { runCli } from '../support/run-cli.ts';
-import { startServer, type RunningServer } from '../support/start-server.ts';
+import { useService } from '../support/use-service.ts';
 
 const token = 'test-admin-token-0123456789';
-let server: RunningServer;
-let dir: string;
 const slug = contentStatements()[0]!.name;
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'editions-api-'));
-  const env = { EDITIONS_DB: join(dir, 'editions.db'), EDITIONS_ADMIN_TOKEN: token, EDITIONS_APERTIUM: 'off' };
-  expect(runCli(['import', join(contentRoot, slug)], env).status).toBe(0);
-  server = await startServer(env);
-});
-afterAll(async () => {
-  expect(await server.stop()).toBe(0);
-  rmSync(dir, { recursive: true, force: true });
+const service = useService({
+  admin: token,
+  // The statement is imported by the CLI before the service starts.
+  prepare: (database) => expect(runCli(['import', join(contentRoot, slug)], { EDITIONS_DB: database }).status).toBe(0),
 });
 
 const api = (path: string, init: RequestInit = {}, bearer: string | null = token) =>
-  fetch(`${server.url}/api${path}`, { ...init, headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(init.headers ?? {}) } });
+  fetch(`${service.url}/api${path}`, { ...init, headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(init.headers ?? {}) } });
 
 describe('drafts over HTTP', () => {
   it('accepts a job (202) and reports its progress until done', async () => {
@@ -59,13 +50,13 @@ describe('drafts over HTTP', () => {
   });
 
   it('serves the API reference UI', async () => {
-    const res = await fetch(`${server.url}/docs`);
+    const res = await fetch(`${service.url}/docs`);
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toMatch(/<div id="swagger-ui">/);
     // The page's own script (served from this origin) points the UI at the OpenAPI document.
     const init = /<script src="(\/docs\/[^"]*init\.js)"/.exec(html)![1]!;
-    expect(await (await fetch(`${server.url}${init}`)).text()).toContain('/openapi.json');
+    expect(await (await fetch(`${service.url}${init}`)).text()).toContain('/openapi.json');
   });
 
   it('answers errors as JSON with a stable code', async () => {

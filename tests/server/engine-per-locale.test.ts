@@ -5,46 +5,33 @@
  * gets — or that no engine serves it and people translate. Over HTTP against the service on
  * 127.0.0.1 with a real SQLite file and a fake DeepL API on 127.0.0.1.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDeepL, type FakeDeepL } from '../support/fake-deepl.ts';
-import { apiClient, createUsers } from '../support/http-api.ts';
 import { signInToPages } from '../support/page-session.ts';
-import { startServer, type RunningServer } from '../support/start-server.ts';
+import { useService } from '../support/use-service.ts';
 
-const admin = 'engine-per-locale-admin-token-0123';
-let server: RunningServer;
 let deepl: FakeDeepL;
-let dir: string;
 let session: string;
-const tokens: Record<string, string> = { admin };
-const call = apiClient(() => server, tokens);
+beforeAll(async () => {
+  deepl = await startFakeDeepL();
+});
+const service = useService({
+  users: { translator: [{ role: 'translator', locale: '*' }], publisher: [{ role: 'publisher', locale: '*' }] },
+  env: (dir) => ({ GOOGLE_APPLICATION_CREDENTIALS: join(dir, 'no-google-key.json'), DEEPL_AUTH_KEY: deepl.authKey, EDITIONS_DEEPL_SERVER_URL: deepl.url }),
+});
+const { call, tokens } = service;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'editions-engine-per-locale-'));
-  deepl = await startFakeDeepL();
-  server = await startServer({
-    EDITIONS_DB: join(dir, 'editions.db'),
-    EDITIONS_ADMIN_TOKEN: admin,
-    EDITIONS_APERTIUM: 'off',
-    GOOGLE_APPLICATION_CREDENTIALS: join(dir, 'no-google-key.json'),
-    DEEPL_AUTH_KEY: deepl.authKey,
-    EDITIONS_DEEPL_SERVER_URL: deepl.url,
-  });
-  Object.assign(tokens, await createUsers(call, { translator: [{ role: 'translator', locale: '*' }], publisher: [{ role: 'publisher', locale: '*' }] }));
-  session = await signInToPages(server.url, tokens.translator!);
+  session = await signInToPages(service.url, tokens.translator!);
   expect((await call('publisher', 'POST', '/api/statements', { slug: 'wells', sourceLocale: 'en', markdown: '# Wells\n\nWe dug wells.\n' })).status).toBe(201);
 }, 60_000);
 afterAll(async () => {
-  if (server) expect(await server.stop()).toBe(0);
   await deepl?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const page = async (locale: string, language = 'en') => {
-  const res = await fetch(`${server.url}/statements/wells/translate/${locale}`, { headers: { cookie: `editions_session=${session}`, 'accept-language': language } });
+  const res = await fetch(`${service.url}/statements/wells/translate/${locale}`, { headers: { cookie: `editions_session=${session}`, 'accept-language': language } });
   expect(res.status).toBe(200);
   return res.text();
 };
@@ -52,8 +39,8 @@ const engineOf = (html: string) => /class="default-engine" data-engine="([^"]+)"
 
 describe('which engine serves which locale', () => {
   it('the start-up log names the default order with DeepL in it, not a fixed apertium/google sentence', () => {
-    expect(server.output()).toContain('routes: none configured: deepl where it serves the pair, else people');
-    expect(server.output()).not.toContain('else google, else people');
+    expect(service.server.output()).toContain('routes: none configured: deepl where it serves the pair, else people');
+    expect(service.server.output()).not.toContain('else google, else people');
   });
 
   it('the translate page names the engine for a locale DeepL serves, and "people translate" for one no engine serves', async () => {

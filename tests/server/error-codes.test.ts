@@ -16,7 +16,7 @@ import { readDocument } from '../../src/read-document.ts';
 import { defaultDocumentSettings, DocumentWorkers } from '../../src/documents/workers.ts';
 import { openSqliteStore } from '../../src/store/sqlite.ts';
 import { statusOf } from '../../server/http-errors.ts';
-import { i18n, translator } from '../../server/i18n.ts';
+import { i18n, translator, uiLanguages } from '../../server/i18n.ts';
 import { apertiumAvailable, useApy } from '../support/apy.ts';
 import { startFlakyProxy, type FlakyProxy } from '../support/flaky-proxy.ts';
 import { allTableRows } from '../support/table-rows.ts';
@@ -101,7 +101,22 @@ beforeAll(async () => {
   // An English edition, withdrawn once.
   enEdition = (await call('publisher', 'POST', '/api/statements/codes/editions', { locales: ['en'] })).body.editions[0].id;
   expect((await call('publisher', 'POST', `/api/statements/codes/editions/${enEdition}/withdraw`, { reason: 'published by mistake' })).status).toBe(200);
+  // Sign-in links (issue 16): one used, one past its expiry (set in the file: no clock to wait on).
+  const users = (await call('admin', 'GET', '/api/users')).body.users as { id: string; name: string }[];
+  translatorId = users.find((u) => u.name === 'translator')!.id;
+  usedLink = (await call('admin', 'POST', `/api/users/${translatorId}/sign-in-links`)).body.path;
+  expect((await fetch(`${server.url}${usedLink}`, { method: 'POST', redirect: 'manual' })).status).toBe(303);
+  expiredLink = (await call('admin', 'POST', `/api/users/${translatorId}/sign-in-links`)).body.path;
+  const db = new Database(dbFile);
+  db.prepare("UPDATE sign_in_links SET expires_at = '2020-01-01T00:00:00.000Z' WHERE used_at IS NULL").run();
+  db.close();
 }, 120_000);
+
+let translatorId = '';
+let usedLink = '';
+let expiredLink = '';
+/** Uses a sign-in link as a script would (asking for JSON). */
+const useLink = (path: string) => call(null, 'POST', path, undefined, { accept: 'application/json' });
 
 afterAll(async () => {
   if (server) expect(await server.stop()).toBe(0);
@@ -189,6 +204,10 @@ const cases: Record<ErrorCode, HttpCase | OtherCase> = {
   forbidden: { http: () => call('translator', 'POST', '/api/users', { name: 'x', roles: [{ role: 'admin', locale: '*' }] }) },
   four_eyes: { http: () => call('both', 'POST', '/api/statements/codes/translations/fr/reviews', { decision: 'approve', segments: [segments[0]!.id], versions: versionsOf(0), comment: 'ok' }) },
   user_invalid: { http: () => call('admin', 'POST', '/api/users', { name: '', roles: [{ role: 'translator', locale: 'fr' }] }), details: { field: 'name' } },
+  user_not_found: { http: () => call('admin', 'POST', '/api/users/nobody/sign-in-links'), details: { userId: 'nobody' } },
+  sign_in_link_invalid: { http: () => useLink('/sign-in/link/esl_not-a-link') },
+  sign_in_link_expired: { http: () => useLink(expiredLink), details: { expiresAt: '2020-01-01T00:00:00.000Z' } },
+  sign_in_link_used: { http: () => useLink(usedLink) },
   statement_exists: { http: () => call('publisher', 'POST', '/api/statements', { slug: 'codes', sourceLocale: 'en', markdown: '# x' }) },
   statement_not_found: { http: () => call('translator', 'GET', '/api/statements/nope'), details: { slug: 'nope' } },
   translation_not_found: { http: () => call('admin', 'POST', '/api/statements/codes/translations/de/submit'), details: { locale: 'de' } },
@@ -229,7 +248,8 @@ let language: string | undefined;
 async function refusedInEachLanguage(code: ErrorCode, c: HttpCase) {
   const before = code === 'internal_error' ? undefined : snapshot();
   const answers: Record<string, Answer> = {};
-  for (const lng of ['en', 'fr', 'ar']) {
+  // Every interface language (each directory under locales/): en, fr, ar, es, fa…
+  for (const lng of uiLanguages) {
     language = lng;
     try {
       answers[lng] = await c.http();
@@ -241,7 +261,7 @@ async function refusedInEachLanguage(code: ErrorCode, c: HttpCase) {
   expect(en.status, JSON.stringify(en.body)).toBe(statusOf(code));
   expect(en.body.error).toMatchObject({ code, details: expect.any(Object) });
   if (c.details) expect(en.body.error!.details).toMatchObject(c.details);
-  for (const lng of ['en', 'fr', 'ar']) {
+  for (const lng of uiLanguages) {
     const a = answers[lng]!;
     expect(a.status).toBe(en.status);
     expect(a.headers.get('content-type')).toMatch(/^application\/json/);
@@ -253,9 +273,9 @@ async function refusedInEachLanguage(code: ErrorCode, c: HttpCase) {
       expect(String(a.body.error!.details[name!] ?? ''), `${code}: details.${name}`).toMatch(/[\p{L}\p{N}]/u);
     }
   }
-  expect(answers.fr!.body.error!.message).not.toBe(en.body.error!.message);
-  expect(answers.ar!.body.error!.message).not.toBe(en.body.error!.message);
+  for (const lng of uiLanguages.filter((l) => l !== 'en')) expect(answers[lng]!.body.error!.message, lng).not.toBe(en.body.error!.message);
   expect(answers.ar!.body.error!.message).toMatch(/[\u0600-\u06ff]/);
+  expect(answers.fa!.body.error!.message).toMatch(/[\u0600-\u06ff]/);
   if (before !== undefined) expect(snapshot(), 'a refused request changes nothing').toBe(before);
 }
 
@@ -268,7 +288,7 @@ describe('every error code over HTTP, in en, fr and ar, changing nothing', () =>
 describe('error codes met outside HTTP', () => {
   it.each(otherCases)('%s (%s)', async (code, c) => {
     await expect(c.raise()).rejects.toMatchObject({ code });
-    for (const lng of ['en', 'fr', 'ar']) expect(translator(lng)(`errors:${code}`, {})).not.toBe(`errors:${code}`);
+    for (const lng of uiLanguages) expect(translator(lng)(`errors:${code}`, {})).not.toBe(`errors:${code}`);
   });
 });
 

@@ -31,6 +31,7 @@ beforeAll(async () => {
     await createUsers(call, {
       publisher: [{ role: 'publisher', locale: '*' }],
       translator: [{ role: 'translator', locale: 'fr' }],
+      publisherAr: [{ role: 'publisher', locale: 'ar' }],
     }),
   );
 }, 60_000);
@@ -45,6 +46,20 @@ describe('glossary interchange over HTTP and the CLI', () => {
     const added = await call('publisher', 'POST', '/api/glossary', { term: 'Amnesty', note: 'a name' });
     expect(added.status).toBe(201);
     expect((await post('publisher', 'Amnesty', 'text/plain')).status).toBe(415);
+  });
+
+  it('DELETE /api/glossary/{id}: a publisher of the term’s locale deletes it (gone from the glossary); others 403, an unknown or deleted term 404', async () => {
+    const added = await call('publisher', 'POST', '/api/glossary', { term: 'Seed bank', targetLocale: 'fr', targetText: 'Banque de semences' });
+    expect(added.status).toBe(201);
+    const id = added.body.id as string;
+    const listed = async () => ((await call('translator', 'GET', '/api/glossary?locale=fr')).body.terms as { term: string }[]).map((t) => t.term);
+    expect(await listed()).toContain('Seed bank');
+    expect(await call('translator', 'DELETE', `/api/glossary/${id}`)).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
+    expect(await call('publisherAr', 'DELETE', `/api/glossary/${id}`)).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
+    expect(await listed()).toContain('Seed bank');
+    expect(await call('publisher', 'DELETE', `/api/glossary/${id}`)).toMatchObject({ status: 200, body: { deleted: true } });
+    expect(await listed()).not.toContain('Seed bank');
+    expect(await call('publisher', 'DELETE', `/api/glossary/${id}`)).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
   });
 
   it('imports CSV and exports CSV and TBX; refuses a bad header, a wrong column count and bytes that are not UTF-8, naming the line', async () => {

@@ -4,36 +4,21 @@
  * as a whole translation (text/markdown) and as a source revision, storing nothing; and
  * /health keeps answering while a heavy document runs in a worker.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translator } from '../../server/i18n.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { translator, uiLanguages } from '../../server/i18n.ts';
 import { hostileDocuments, type HostileDocument } from '../fixtures/hostile/documents.ts';
-import { apiClient, createUsers } from '../support/http-api.ts';
 import { allTableRows } from '../support/table-rows.ts';
-import { startServer, type RunningServer } from '../support/start-server.ts';
+import { useService } from '../support/use-service.ts';
 
-const admin = 'hostile-admin-token-0123456789abcdef';
 const timeoutMs = 4_000;
-let server: RunningServer;
-let dir: string;
 let dbFile: string;
-const tokens: Record<string, string> = { admin };
-const call = apiClient(() => server, tokens);
+const service = useService({ users: { publisher: [{ role: 'publisher', locale: '*' }], translator: [{ role: 'translator', locale: 'fr' }] }, env: { EDITIONS_DOCUMENT_TIMEOUT_MS: String(timeoutMs) } });
+const { call } = service;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'editions-hostile-'));
-  dbFile = join(dir, 'editions.db');
-  server = await startServer({ EDITIONS_DB: dbFile, EDITIONS_ADMIN_TOKEN: admin, EDITIONS_APERTIUM: 'off', EDITIONS_DOCUMENT_TIMEOUT_MS: String(timeoutMs) });
-  Object.assign(tokens, await createUsers(call, { publisher: [{ role: 'publisher', locale: '*' }], translator: [{ role: 'translator', locale: 'fr' }] }));
+  dbFile = service.dbPath;
   expect((await call('publisher', 'POST', '/api/statements', { slug: 'base', sourceLocale: 'en', markdown: '# Title\n\nOne paragraph.\n' })).status).toBe(201);
 }, 60_000);
-
-afterAll(async () => {
-  if (server) expect(await server.stop()).toBe(0);
-  rmSync(dir, { recursive: true, force: true });
-});
 
 /** Every row of every table. */
 function snapshot(): string {
@@ -63,9 +48,10 @@ describe('hostile documents are refused with 422 input_too_complex, storing noth
     expect(snapshot()).toBe(before);
   });
 
-  it('names the limit in French and Arabic too', async () => {
+  it('names the limit in every other interface language too (fr, ar, es, fa…)', async () => {
     const markdown = hostileDocuments[0]!.markdown;
-    for (const lng of ['fr', 'ar']) {
+    expect(uiLanguages).toEqual(expect.arrayContaining(['fr', 'ar', 'es', 'fa']));
+    for (const lng of uiLanguages.filter((l) => l !== 'en')) {
       const res = await call('publisher', 'POST', '/api/statements?slug=hostile&sourceLocale=en', markdown, { 'content-type': 'text/markdown', 'accept-language': lng });
       expect(res.status).toBe(422);
       expect(res.body.error.message).toContain(translator(lng)('limits:nesting'));
@@ -81,7 +67,7 @@ describe('the service stays responsive', () => {
     const latencies: number[] = [];
     while (!settled) {
       const t0 = performance.now();
-      const res = await fetch(`${server.url}/health`);
+      const res = await fetch(`${service.url}/health`);
       expect(res.status).toBe(200);
       await res.arrayBuffer();
       if (!settled) latencies.push(performance.now() - t0);

@@ -6,25 +6,24 @@
  * target whose scheme a published page drops (javascript:, data:) is refused; validation
  * messages say which field, what was expected and what came, in en, fr and ar.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { linkTargetBounds } from '../../src/operations/link-targets.ts';
 import { userBounds } from '../../src/operations/users.ts';
 import { bounds } from '../../server/schemas.ts';
-import { apiClient, createUsers } from '../support/http-api.ts';
-import { startServer, type RunningServer } from '../support/start-server.ts';
+import { useService } from '../support/use-service.ts';
 
-const admin = 'hostile-admin-token-0123456789abcdef';
-let server: RunningServer;
-let dir: string;
-const tokens: Record<string, string> = { admin };
-const call = apiClient(() => server, tokens);
+const service = useService({
+  users: {
+    publisher: [{ role: 'publisher', locale: '*' }],
+    translator: [{ role: 'translator', locale: 'fr' }],
+    reviewer: [{ role: 'reviewer', locale: 'fr' }],
+  },
+});
+const { call, tokens } = service;
 
 /** A request with a body of raw bytes. */
 async function raw(who: string, method: string, path: string, bytes: Uint8Array, contentType: string, headers: Record<string, string> = {}) {
-  const res = await fetch(`${server.url}${path}`, {
+  const res = await fetch(`${service.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${tokens[who] ?? who}`, 'content-type': contentType, ...headers },
     body: bytes,
@@ -44,23 +43,11 @@ const latin1E = [0xe9]; // "é" in Latin-1: not UTF-8
 const source = '# Seed bank opens\n\nThe seed bank opens on 3 June.\n\nRead [the plan](https://example.org/plan).\n';
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'editions-hostile-'));
-  server = await startServer({ EDITIONS_DB: join(dir, 'e.db'), EDITIONS_ADMIN_TOKEN: admin, EDITIONS_APERTIUM: 'off' });
-  Object.assign(tokens, await createUsers(call, {
-    publisher: [{ role: 'publisher', locale: '*' }],
-    translator: [{ role: 'translator', locale: 'fr' }],
-    reviewer: [{ role: 'reviewer', locale: 'fr' }],
-  }));
   expect((await call('publisher', 'POST', '/api/statements', { slug: 'seeds', sourceLocale: 'en', markdown: source })).status).toBe(201);
   const job = (await call('translator', 'POST', '/api/statements/seeds/drafts', { locales: ['fr'], provider: 'pseudo' })).body;
   for (let i = 0; i < 400 && (await call('translator', 'GET', `/api/jobs/${job.id}`)).body.status !== 'done'; i++) await new Promise((r) => setTimeout(r, 25));
   expect((await call('publisher', 'POST', '/api/statements/seeds/editions', { locales: ['en'] })).status).toBe(201);
 }, 60_000);
-
-afterAll(async () => {
-  if (server) expect(await server.stop()).toBe(0);
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe('bodies that are not UTF-8', () => {
   const statements = async () => (await call('publisher', 'GET', '/api/statements')).body.total as number;
@@ -101,7 +88,7 @@ describe('bodies that are not UTF-8', () => {
 
   it('refuses a form post whose bytes or percent-escapes are not UTF-8', async () => {
     for (const body of [bytes('token=caf', latin1E), bytes('token=caf%E9'), bytes('token=%FF%FE')]) {
-      const res = await fetch(`${server.url}/sign-in`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body, redirect: 'manual' });
+      const res = await fetch(`${service.url}/sign-in`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body, redirect: 'manual' });
       expect(res.status, body.toString('latin1')).toBe(400);
       expect(await res.text()).toMatch(/UTF-8/);
     }
@@ -120,7 +107,7 @@ describe('odd locale parts of public paths', () => {
   const label = (file: string) => (file.length > 40 ? `${file.slice(0, 12)}… (${file.length} characters)` : file);
 
   it.each(odd.map((file) => ({ file, name: label(file) })))('/published/seeds/$name is a 4xx, never a 500', async ({ file }) => {
-    const res = await fetch(`${server.url}/published/seeds/${file}`);
+    const res = await fetch(`${service.url}/published/seeds/${file}`);
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     const body = (await res.json()) as { error: { code: string } };
@@ -128,12 +115,12 @@ describe('odd locale parts of public paths', () => {
   });
 
   it('refuses a newline after the language with 400 locale_invalid, and still serves the edition', async () => {
-    expect(((await (await fetch(`${server.url}/published/seeds/fr%0A`)).json()) as { error: { code: string } }).error.code).toBe('locale_invalid');
-    expect((await fetch(`${server.url}/published/seeds/en`)).status).toBe(200);
+    expect(((await (await fetch(`${service.url}/published/seeds/fr%0A`)).json()) as { error: { code: string } }).error.code).toBe('locale_invalid');
+    expect((await fetch(`${service.url}/published/seeds/en`)).status).toBe(200);
   });
 
   it.each(['fr%0A.rss', '%00.atom', '%FF.rss', 'fr%0A%0A.atom', `${'x'.repeat(5000)}.rss`].map((file) => ({ file, name: label(file) })))('/feeds/$name is a 4xx', async ({ file }) => {
-    const res = await fetch(`${server.url}/feeds/${file}`);
+    const res = await fetch(`${service.url}/feeds/${file}`);
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
   });

@@ -5,18 +5,18 @@
  * unreviewed machine text by the publication gate; the one changed segment is left for
  * people, with A's paragraph offered as a fuzzy suggestion.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, createUsers, translateAndApprove, type Call } from '../support/http-api.ts';
-import { startServer, type RunningServer } from '../support/start-server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { translateAndApprove } from '../support/http-api.ts';
+import { useService } from '../support/use-service.ts';
 
-const admin = 'memory-admin-token-0123456789abcdef';
-let server: RunningServer;
-let dir: string;
-const tokens: Record<string, string> = { admin };
-const call: Call = apiClient(() => server, tokens);
+const service = useService({
+  users: {
+    publisher: [{ role: 'publisher', locale: '*' }],
+    translator: [{ role: 'translator', locale: 'ar' }],
+    reviewer: [{ role: 'reviewer', locale: 'ar' }],
+  },
+});
+const { call, tokens } = service;
 
 const paragraphs = Array.from({ length: 16 }, (_, i) => `Volunteers repaired well number ${i + 1} in the district of Qasr Naba this spring.`);
 const changed = 8;
@@ -28,27 +28,16 @@ const arabic = ['إصلاح الآبار', ...paragraphs.map((_, i) => `أصلح
 type Seg = { id: string; source: string; text: string | null; machine: string | null; state: string; machineProvenance: { engine: string; model?: string } | null; suggestions?: { sourceText: string; targetText: string; origin: string; score: number }[] };
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'editions-memory-'));
-  server = await startServer({ EDITIONS_DB: join(dir, 'e.db'), EDITIONS_ADMIN_TOKEN: admin, EDITIONS_APERTIUM: 'off' });
-  Object.assign(tokens, await createUsers(call, {
-    publisher: [{ role: 'publisher', locale: '*' }],
-    translator: [{ role: 'translator', locale: 'ar' }],
-    reviewer: [{ role: 'reviewer', locale: 'ar' }],
-  }));
   expect((await call('publisher', 'POST', '/api/statements', { slug: 'wells-a', sourceLocale: 'en', markdown: a })).status).toBe(201);
   await translateAndApprove(call, 'wells-a', 'ar', arabic, 'translator', 'reviewer');
   expect((await call('publisher', 'POST', '/api/statements', { slug: 'wells-b', sourceLocale: 'en', markdown: b })).status).toBe(201);
 }, 60_000);
-afterAll(async () => {
-  expect(await server.stop()).toBe(0);
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe('translation memory for a locale without an engine', () => {
   it('fills the matching segments of a near copy from memory and leaves the rest to people', async () => {
     const job = await call('translator', 'POST', '/api/statements/wells-b/drafts', { locales: ['ar'] });
     expect(job.status, job.text).toBe(202);
-    await (await fetch(`${server.url}/api/jobs/${job.body.id}/events`, { headers: { authorization: `Bearer ${tokens.translator}` } })).text();
+    await (await fetch(`${service.url}/api/jobs/${job.body.id}/events`, { headers: { authorization: `Bearer ${tokens.translator}` } })).text();
     const done = (await call('translator', 'GET', `/api/jobs/${job.body.id}`)).body;
     expect(done.status).toBe('done');
     expect(done.progress.ar).toMatchObject({ provider: null, status: 'done', total: 17, done: 16, fromMemory: 16, failed: 0, leftForPeople: 1, billedCharacters: 0 });

@@ -3,16 +3,12 @@
  * over HTTP against the service on 127.0.0.1: a path of this site only, whatever is sent
  * (tabs, CR LF, backslashes, percent-encoded slashes, non-ASCII), and never a 500.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signInToPages } from '../support/page-session.ts';
-import { startServer, type RunningServer } from '../support/start-server.ts';
+import { useService } from '../support/use-service.ts';
 
 const admin = 'redirect-admin-token-0123456789';
-let server: RunningServer;
-let dir: string;
+const service = useService({ admin });
 let session = '';
 
 /** `next` and `back` as they arrive in the query string (already percent-encoded where needed). */
@@ -47,29 +43,23 @@ const kept: [string, string][] = [
 /** The Location a redirect answers, resolved as a browser would against the service's URL. */
 function landing(res: Response): URL {
   expect(res.status, res.headers.get('location') ?? '').toBe(303);
-  return new URL(res.headers.get('location')!, server.url);
+  return new URL(res.headers.get('location')!, service.url);
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'editions-redirect-'));
-  server = await startServer({ EDITIONS_DB: join(dir, 'editions.db'), EDITIONS_ADMIN_TOKEN: admin, EDITIONS_APERTIUM: 'off' });
-  session = await signInToPages(server.url, admin);
-}, 60_000);
-afterAll(async () => {
-  expect(await server.stop()).toBe(0);
-  rmSync(dir, { recursive: true, force: true });
+  session = await signInToPages(service.url, admin);
 });
 
 describe('redirects stay on this site', () => {
   it('signed in, GET /sign-in?next= sends only to a path of this site, else to the statements', async () => {
     for (const next of hostile) {
-      const res = await fetch(`${server.url}/sign-in?next=${next}`, { redirect: 'manual', headers: { cookie: `editions_session=${session}` } });
+      const res = await fetch(`${service.url}/sign-in?next=${next}`, { redirect: 'manual', headers: { cookie: `editions_session=${session}` } });
       const to = landing(res);
       expect([next, res.headers.get('location')]).toEqual([next, '/statements']);
-      expect(to.origin).toBe(server.url);
+      expect(to.origin).toBe(service.url);
     }
     for (const [next, location] of kept) {
-      const res = await fetch(`${server.url}/sign-in?next=${next}`, { redirect: 'manual', headers: { cookie: `editions_session=${session}` } });
+      const res = await fetch(`${service.url}/sign-in?next=${next}`, { redirect: 'manual', headers: { cookie: `editions_session=${session}` } });
       expect([next, res.status, res.headers.get('location')]).toEqual([next, 303, location]);
     }
   });
@@ -77,28 +67,28 @@ describe('redirects stay on this site', () => {
   it('POST /language and POST /sign-in go back to a path of this site only', async () => {
     for (const raw of hostile) {
       const back = decodeURIComponent(raw.replace(/%(?![0-9a-f]{2})/gi, '%25'));
-      const chosen = await fetch(`${server.url}/language`, {
+      const chosen = await fetch(`${service.url}/language`, {
         method: 'POST',
         redirect: 'manual',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: service.url },
         body: new URLSearchParams({ lang: 'fr', back }),
       });
       expect([JSON.stringify(back), chosen.status, chosen.headers.get('location')]).toEqual([JSON.stringify(back), 303, '/statements']);
     }
     // Signing in with a hostile `next` in the form lands on the statements too.
-    const form = await fetch(`${server.url}/sign-in?next=/%09/evil.example/x`);
+    const form = await fetch(`${service.url}/sign-in?next=/%09/evil.example/x`);
     const page = await form.text();
     expect(page).not.toContain('evil.example');
     const formCookie = /editions_sign_in=([^;]+)/.exec(form.headers.get('set-cookie') ?? '')![1]!;
     const formToken = /name="form_token" value="([^"]+)"/.exec(page)![1]!;
-    const res = await fetch(`${server.url}/sign-in`, {
+    const res = await fetch(`${service.url}/sign-in`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `editions_sign_in=${formCookie}`, origin: server.url },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `editions_sign_in=${formCookie}`, origin: service.url },
       body: new URLSearchParams({ token: admin, form_token: formToken, next: '/\t/evil.example/x' }),
     });
     expect([res.status, res.headers.get('location')]).toEqual([303, '/statements']);
-    const kept = await fetch(`${server.url}/language`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url }, body: new URLSearchParams({ lang: 'ar', back: '/statements/seed-bank/history' }) });
+    const kept = await fetch(`${service.url}/language`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: service.url }, body: new URLSearchParams({ lang: 'ar', back: '/statements/seed-bank/history' }) });
     expect(kept.headers.get('location')).toBe('/statements/seed-bank/history');
   });
 });

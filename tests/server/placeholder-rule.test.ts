@@ -6,21 +6,19 @@
  * placeholder; an upload is refused whole, naming every refused segment, and nothing is stored.
  * The page's save reads its If-Match as the API does.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import js2xliff from 'xliff/js2xliff';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, createUsers } from '../support/http-api.ts';
+import { describe, expect, it } from 'vitest';
 import { signInToPages } from '../support/page-session.ts';
 import { tableRows } from '../support/table-rows.ts';
-import { startServer, type RunningServer } from '../support/start-server.ts';
+import { useService } from '../support/use-service.ts';
 
-const admin = 'placeholder-rule-admin-token-0123';
-let server: RunningServer;
-let dir: string;
-const tokens: Record<string, string> = { admin };
-const call = apiClient(() => server, tokens);
+const service = useService({
+  users: {
+    publisher: [{ role: 'publisher', locale: '*' }],
+    translator: [{ role: 'translator', locale: 'fr' }],
+  },
+});
+const { call, tokens } = service;
 
 type Seg = { id: string; version: number; text: string; state: string };
 
@@ -42,24 +40,8 @@ async function translatedStatement(slug: string): Promise<Seg[]> {
 
 /** Every row of the tables a save writes, to show that a refused one wrote nothing. */
 function savedRows(): string {
-  return tableRows(join(dir, 'editions.db'), ['translations', 'translation_segments', 'segment_history']);
+  return tableRows(service.dbPath, ['translations', 'translation_segments', 'segment_history']);
 }
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'editions-placeholder-rule-'));
-  server = await startServer({ EDITIONS_DB: join(dir, 'editions.db'), EDITIONS_ADMIN_TOKEN: admin, EDITIONS_APERTIUM: 'off' });
-  Object.assign(
-    tokens,
-    await createUsers(call, {
-      publisher: [{ role: 'publisher', locale: '*' }],
-      translator: [{ role: 'translator', locale: 'fr' }],
-    }),
-  );
-}, 60_000);
-afterAll(async () => {
-  if (server) expect(await server.stop()).toBe(0);
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe('a segment PUT over the API', () => {
   it('refuses a text that drops a placeholder with 422 placeholders_broken naming the segment and placeholder, and stores nothing', async () => {
@@ -87,10 +69,10 @@ describe('a segment PUT over the API', () => {
 describe('a save from the translate page', () => {
   it('refuses a broken placeholder, JSON (pages.js) or form post, with the operation’s error, and stores nothing', async () => {
     const [, linked] = await translatedStatement('page-save');
-    const session = await signInToPages(server.url, tokens.translator!);
+    const session = await signInToPages(service.url, tokens.translator!);
     const cookie = `editions_session=${session}`;
     const pagePath = '/statements/page-save/translate/fr';
-    const page = await fetch(`${server.url}${pagePath}`, { headers: { cookie, 'accept-language': 'en' } });
+    const page = await fetch(`${service.url}${pagePath}`, { headers: { cookie, 'accept-language': 'en' } });
     expect(page.status).toBe(200);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
     const before = savedRows();
@@ -98,19 +80,19 @@ describe('a save from the translate page', () => {
     const message = `Segment ${linked!.id}: the placeholders of the source are not all kept, once each and properly nested (placeholder 1).`;
 
     // As pages.js saves: JSON, If-Match, X-CSRF-Token.
-    const json = await fetch(`${server.url}${pagePath}/segments/${linked!.id}`, {
+    const json = await fetch(`${service.url}${pagePath}/segments/${linked!.id}`, {
       method: 'POST',
-      headers: { cookie, origin: server.url, 'accept-language': 'en', accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': csrf, 'if-match': `"${linked!.version}"` },
+      headers: { cookie, origin: service.url, 'accept-language': 'en', accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': csrf, 'if-match': `"${linked!.version}"` },
       body: JSON.stringify({ text: broken }),
     });
     expect(await json.json()).toEqual({ ok: false, status: 422, code: 'placeholders_broken', message, items: ['Placeholder 1 of the source is missing from the translation.'] });
     expect(savedRows()).toBe(before);
 
     // A plain form post (no script): the page again, with the refusal and what is wrong.
-    const form = await fetch(`${server.url}${pagePath}/segments/${linked!.id}`, {
+    const form = await fetch(`${service.url}${pagePath}/segments/${linked!.id}`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { cookie, origin: server.url, 'accept-language': 'en', 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { cookie, origin: service.url, 'accept-language': 'en', 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ _csrf: csrf, version: String(linked!.version), text: broken }),
     });
     const html = await form.text();
@@ -121,14 +103,14 @@ describe('a save from the translate page', () => {
 
   it('reads the version from If-Match as the API does: none is 400 validation_failed in the user’s language, W/"n" is a version', async () => {
     const [, linked] = await translatedStatement('page-if-match');
-    const session = await signInToPages(server.url, tokens.translator!);
+    const session = await signInToPages(service.url, tokens.translator!);
     const cookie = `editions_session=${session}`;
     const pagePath = '/statements/page-if-match/translate/fr';
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(await (await fetch(`${server.url}${pagePath}`, { headers: { cookie } })).text())![1]!;
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await (await fetch(`${service.url}${pagePath}`, { headers: { cookie } })).text())![1]!;
     const save = (ifMatch: Record<string, string>) =>
-      fetch(`${server.url}${pagePath}/segments/${linked!.id}`, {
+      fetch(`${service.url}${pagePath}/segments/${linked!.id}`, {
         method: 'POST',
-        headers: { cookie, origin: server.url, 'accept-language': 'fr', accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': csrf, ...ifMatch },
+        headers: { cookie, origin: service.url, 'accept-language': 'fr', accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': csrf, ...ifMatch },
         body: JSON.stringify({ text: keptText.replace('mars', 'avril') }),
       }).then((r) => r.json() as Promise<Record<string, unknown>>);
     const before = savedRows();

@@ -6,22 +6,23 @@
  * publication and accepted by the links check; back-translation (pseudo here, Apertium
  * es→en where installed).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pseudoText } from '../../src/mt/pseudo.ts';
 import { apertiumAvailable, useApy } from '../support/apy.ts';
-import { apiClient, asRead, createUsers, translateAndApprove } from '../support/http-api.ts';
+import { asRead, translateAndApprove } from '../support/http-api.ts';
 import { signInToPages } from '../support/page-session.ts';
-import { startServer, type RunningServer } from '../support/start-server.ts';
+import { useService } from '../support/use-service.ts';
 
-const admin = 'quality-admin-token-0123456789abcdef';
-let server: RunningServer;
-let dir: string;
-const tokens: Record<string, string> = { admin };
-const call = apiClient(() => server, tokens);
 const apyUrl = apertiumAvailable ? useApy() : undefined;
+const service = useService({
+  users: {
+    publisher: [{ role: 'publisher', locale: '*' }],
+    translator: [{ role: 'translator', locale: 'fr' }, { role: 'translator', locale: 'es' }],
+    reviewer: [{ role: 'reviewer', locale: 'fr' }, { role: 'reviewer', locale: 'es' }],
+  },
+  env: () => ({ EDITIONS_APERTIUM: apyUrl ? apyUrl() : 'off' }),
+});
+const { call, tokens } = service;
 
 const source = `# Partners meet in Tarsin
 
@@ -34,21 +35,10 @@ type Seg = { id: string; version: number; state: string; findings: { rule: strin
 const segmentsOf = async (lang = 'en') => (await call('reviewer', 'GET', base, undefined, { 'accept-language': lang })).body.segments as Seg[];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'editions-quality-'));
-  server = await startServer({ EDITIONS_DB: join(dir, 'e.db'), EDITIONS_ADMIN_TOKEN: admin, EDITIONS_APERTIUM: apyUrl ? apyUrl() : 'off' });
-  Object.assign(tokens, await createUsers(call, {
-    publisher: [{ role: 'publisher', locale: '*' }],
-    translator: [{ role: 'translator', locale: 'fr' }, { role: 'translator', locale: 'es' }],
-    reviewer: [{ role: 'reviewer', locale: 'fr' }, { role: 'reviewer', locale: 'es' }],
-  }));
   expect((await call('publisher', 'POST', '/api/statements', { slug: 'partners', sourceLocale: 'en', markdown: source })).status).toBe(201);
   const job = (await call('translator', 'POST', '/api/statements/partners/drafts', { locales: ['fr'], provider: 'pseudo' })).body;
   for (let i = 0; i < 200 && (await call('translator', 'GET', `/api/jobs/${job.id}`)).body.status !== 'done'; i++) await new Promise((r) => setTimeout(r, 25));
 }, 60_000);
-afterAll(async () => {
-  expect(await server.stop()).toBe(0);
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe('quality checks in the workflow', () => {
   it('shows findings with each segment, in the caller’s language, and blocks approval of a fatal one', async () => {
@@ -111,7 +101,7 @@ describe('quality checks in the workflow', () => {
     const published = await call('publisher', 'POST', '/api/statements/partners/editions', { locales: ['fr'] });
     expect(published.status, published.text).toBe(201);
     expect(published.body.editions[0].provenance.overrides).toEqual([expect.objectContaining({ rule: 'numbers', segmentId: para.id, reason: 'Spelled out on purpose: house style', by: 'reviewer' })]);
-    const md = await (await fetch(`${server.url}/published/partners/fr.md`)).text();
+    const md = await (await fetch(`${service.url}/published/partners/fr.md`)).text();
     expect(md).toContain('[l’appel](https://partner.example/fr/appel)');
   });
 
@@ -158,8 +148,8 @@ describe('quality checks in the workflow', () => {
     expect(para!.unknownWords).toContain('zorblax');
     expect(title!.unknownWords).toEqual([]);
     // The review page names them too, beside the segment's back-translation.
-    const session = await signInToPages(server.url, tokens.reviewer!);
-    const page = await fetch(`${server.url}/statements/quds/review/es?back=apertium`, { headers: { cookie: `editions_session=${session}`, 'accept-language': 'en' } });
+    const session = await signInToPages(service.url, tokens.reviewer!);
+    const page = await fetch(`${service.url}/statements/quds/review/es?back=apertium`, { headers: { cookie: `editions_session=${session}`, 'accept-language': 'en' } });
     expect(page.status).toBe(200);
     const unknown = [...(await page.text()).matchAll(/<p class="back-unknown">([\s\S]*?)<\/p>/g)].map((m) => m[1]!);
     expect(unknown).toHaveLength(1);

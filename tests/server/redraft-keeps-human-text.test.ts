@@ -5,19 +5,18 @@
  * column, beside the source it replaced (`previousSource`); a translator's save made at the
  * version read before the draft still goes through, and the locale is published again.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pseudoText } from '../../src/mt/pseudo.ts';
-import { apiClient, createUsers, type Call } from '../support/http-api.ts';
-import { startServer, type RunningServer } from '../support/start-server.ts';
+import { useService } from '../support/use-service.ts';
 
-const admin = 'redraft-admin-token-0123456789abcdef';
-let server: RunningServer;
-let dir: string;
-const tokens: Record<string, string> = { admin };
-const call: Call = apiClient(() => server, tokens);
+const service = useService({
+  users: {
+    publisher: [{ role: 'publisher', locale: '*' }],
+    translator: [{ role: 'translator', locale: 'es' }],
+    reviewer: [{ role: 'reviewer', locale: 'es' }],
+  },
+});
+const { call, tokens } = service;
 const slug = 'water-points';
 const oldParagraph = 'We repaired twelve wells in March.';
 const newParagraph = 'We repaired fourteen wells in March and April.';
@@ -31,7 +30,7 @@ const segments = async () => (await call('translator', 'GET', base)).body.segmen
 async function draftEs() {
   const job = await call('translator', 'POST', `/api/statements/${slug}/drafts`, { locales: ['es'], provider: 'pseudo' });
   expect(job.status, job.text).toBe(202);
-  const events = await fetch(`${server.url}/api/jobs/${job.body.id}/events`, { headers: { authorization: `Bearer ${tokens.translator}` } });
+  const events = await fetch(`${service.url}/api/jobs/${job.body.id}/events`, { headers: { authorization: `Bearer ${tokens.translator}` } });
   await events.text();
   return (await call('translator', 'GET', `/api/jobs/${job.body.id}`)).body;
 }
@@ -44,20 +43,6 @@ async function approveAndPublish() {
   const published = await call('publisher', 'POST', `/api/statements/${slug}/editions`, { locales: ['es'] });
   expect(published.status, published.text).toBe(201);
 }
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'editions-redraft-'));
-  server = await startServer({ EDITIONS_DB: join(dir, 'e.db'), EDITIONS_ADMIN_TOKEN: admin, EDITIONS_APERTIUM: 'off' });
-  Object.assign(tokens, await createUsers(call, {
-    publisher: [{ role: 'publisher', locale: '*' }],
-    translator: [{ role: 'translator', locale: 'es' }],
-    reviewer: [{ role: 'reviewer', locale: 'es' }],
-  }));
-});
-afterAll(async () => {
-  expect(await server.stop()).toBe(0);
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe('drafting again after a source revision', () => {
   let translatorId: string;
@@ -118,7 +103,7 @@ describe('drafting again after a source revision', () => {
     expect((await segments()).find((s) => s.id === stale.id)).toMatchObject({ state: 'translated', text: `ES ${newParagraph}`, machine: pseudoText(newParagraph), previousSource: null });
 
     await approveAndPublish();
-    const es = await fetch(`${server.url}/published/${slug}/es.md`);
+    const es = await fetch(`${service.url}/published/${slug}/es.md`);
     expect(await es.text()).toContain(`ES ${newParagraph}`);
   });
 });
@@ -132,7 +117,7 @@ describe('drafting again where nobody wrote the text', () => {
     const draft = async () => {
       const job = await call('translator', 'POST', `/api/statements/${other}/drafts`, { locales: ['es'], provider: 'pseudo' });
       expect(job.status, job.text).toBe(202);
-      await (await fetch(`${server.url}/api/jobs/${job.body.id}/events`, { headers: { authorization: `Bearer ${tokens.translator}` } })).text();
+      await (await fetch(`${service.url}/api/jobs/${job.body.id}/events`, { headers: { authorization: `Bearer ${tokens.translator}` } })).text();
     };
     expect((await call('publisher', 'POST', '/api/statements', { slug: other, sourceLocale: 'en', markdown: markdown(before) })).status).toBe(201);
     await draft();

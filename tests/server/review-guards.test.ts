@@ -4,19 +4,22 @@
  * nothing is recorded; an approval without them answers 428), and four-eyes goes by
  * authorship (whoever saved the text last, its author may not approve it).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, asRead, createUsers } from '../support/http-api.ts';
+import { describe, expect, it } from 'vitest';
+import { asRead } from '../support/http-api.ts';
 import { tableRows } from '../support/table-rows.ts';
-import { startServer, type RunningServer } from '../support/start-server.ts';
+import { signInToPages } from '../support/page-session.ts';
+import { useService } from '../support/use-service.ts';
 
-const admin = 'guards-admin-token-0123456789';
-let server: RunningServer;
-let dir: string;
-const tokens: Record<string, string> = { admin };
-const call = apiClient(() => server, tokens);
+const service = useService({
+  users: {
+    publisher: [{ role: 'publisher', locale: '*' }],
+    translator: [{ role: 'translator', locale: 'fr' }],
+    translator2: [{ role: 'translator', locale: 'fr' }],
+    reviewer: [{ role: 'reviewer', locale: 'fr' }],
+    both: [{ role: 'translator', locale: 'fr' }, { role: 'reviewer', locale: 'fr' }],
+  },
+});
+const { call, tokens } = service;
 
 type Seg = { id: string; version: number; text: string; state: string };
 const base = (slug: string) => `/api/statements/${slug}/translations/fr`;
@@ -39,27 +42,8 @@ async function drafted(slug: string, markdown: string) {
 
 /** Every row of the tables a review writes, to show that a refused one wrote nothing. */
 function reviewTables(): string {
-  return tableRows(join(dir, 'editions.db'), ['reviews', 'segment_history', 'translation_segments', 'tm_entries']);
+  return tableRows(service.dbPath, ['reviews', 'segment_history', 'translation_segments', 'tm_entries']);
 }
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'editions-guards-'));
-  server = await startServer({ EDITIONS_DB: join(dir, 'editions.db'), EDITIONS_ADMIN_TOKEN: admin, EDITIONS_APERTIUM: 'off' });
-  Object.assign(
-    tokens,
-    await createUsers(call, {
-      publisher: [{ role: 'publisher', locale: '*' }],
-      translator: [{ role: 'translator', locale: 'fr' }],
-      translator2: [{ role: 'translator', locale: 'fr' }],
-      reviewer: [{ role: 'reviewer', locale: 'fr' }],
-      both: [{ role: 'translator', locale: 'fr' }, { role: 'reviewer', locale: 'fr' }],
-    }),
-  );
-}, 60_000);
-afterAll(async () => {
-  expect(await server.stop()).toBe(0);
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe('a review names the versions it decides', () => {
   it('answers 412 naming a segment changed after the reviewer read it, 428 without versions, and records nothing', async () => {
@@ -102,19 +86,6 @@ describe('a review names the versions it decides', () => {
 });
 
 describe('the review page', () => {
-  /** Signs in as a browser would; the session cookie and the page's CSRF token. */
-  async function signIn(token: string) {
-    const form = await fetch(`${server.url}/sign-in`);
-    const formCookie = /editions_sign_in=([^;]+)/.exec(form.headers.get('set-cookie') ?? '')![1]!;
-    const formToken = /name="form_token" value="([^"]+)"/.exec(await form.text())![1]!;
-    const res = await fetch(`${server.url}/sign-in`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `editions_sign_in=${formCookie}`, origin: server.url },
-      body: new URLSearchParams({ token, form_token: formToken, next: '/statements' }),
-    });
-    return /editions_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]!;
-  }
 
   /** The fields of each decision form of a page, as a browser would send them. */
   function decisionForms(html: string): URLSearchParams[] {
@@ -128,8 +99,8 @@ describe('the review page', () => {
   it('sends what the reviewer saw: approving a segment or the locale changed since shows the conflict and records nothing', async () => {
     const slug = 'page';
     for (const s of await drafted(slug, '# Title\n\nOne paragraph.\n')) await edit('translator', slug, s, `✎ ${s.text}`);
-    const session = await signIn(tokens.reviewer!);
-    const page = await (await fetch(`${server.url}/statements/${slug}/review/fr`, { headers: { cookie: `editions_session=${session}` } })).text();
+    const session = await signInToPages(service.url, tokens.reviewer!);
+    const page = await (await fetch(`${service.url}/statements/${slug}/review/fr`, { headers: { cookie: `editions_session=${session}` } })).text();
     const forms = decisionForms(page);
     expect(forms).toHaveLength(3);
     // The translator changes the title after the reviewer opened the page.
@@ -138,10 +109,10 @@ describe('the review page', () => {
     const before = reviewTables();
     for (const fields of [forms[0]!, forms[2]!]) {
       fields.set('decision', 'approve');
-      const res = await fetch(`${server.url}/statements/${slug}/review/fr/decision`, {
+      const res = await fetch(`${service.url}/statements/${slug}/review/fr/decision`, {
         method: 'POST',
         redirect: 'manual',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `editions_session=${session}`, origin: server.url },
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `editions_session=${session}`, origin: service.url },
         body: fields,
       });
       expect(res.status).toBe(200);

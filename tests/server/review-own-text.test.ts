@@ -6,41 +6,23 @@
  * someone else replaced carries no hint. Over HTTP against the service on 127.0.0.1 with a
  * real SQLite file, signed in to the pages as a browser would.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, createUsers } from '../support/http-api.ts';
+import { describe, expect, it } from 'vitest';
 import { signInToPages } from '../support/page-session.ts';
-import { startServer, type RunningServer } from '../support/start-server.ts';
+import { useService } from '../support/use-service.ts';
 
-const admin = 'review-own-text-admin-token-0123';
-let server: RunningServer;
-let dir: string;
-const tokens: Record<string, string> = { admin };
-const call = apiClient(() => server, tokens);
+const service = useService({
+  users: {
+    publisher: [{ role: 'publisher', locale: '*' }],
+    // Writes and reviews French.
+    writer: [{ role: 'translator', locale: 'fr' }, { role: 'reviewer', locale: 'fr' }],
+    translator: [{ role: 'translator', locale: 'fr' }],
+  },
+});
+const { call, tokens } = service;
 const slug = 'own-text';
 const base = `/api/statements/${slug}/translations/fr`;
 
 type Seg = { id: string; version: number; text: string; lastEditor: string | null };
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'editions-review-own-'));
-  server = await startServer({ EDITIONS_DB: join(dir, 'editions.db'), EDITIONS_ADMIN_TOKEN: admin, EDITIONS_APERTIUM: 'off' });
-  Object.assign(
-    tokens,
-    await createUsers(call, {
-      publisher: [{ role: 'publisher', locale: '*' }],
-      // Writes and reviews French.
-      writer: [{ role: 'translator', locale: 'fr' }, { role: 'reviewer', locale: 'fr' }],
-      translator: [{ role: 'translator', locale: 'fr' }],
-    }),
-  );
-}, 60_000);
-afterAll(async () => {
-  if (server) expect(await server.stop()).toBe(0);
-  rmSync(dir, { recursive: true, force: true });
-});
 
 /** Each segment's section of the review page, by segment id. */
 function sections(html: string): Map<string, string> {
@@ -64,8 +46,8 @@ describe('the review page', () => {
     expect(translatorId).not.toBeNull();
     expect(now.map((s) => s.lastEditor)).toEqual([translatorId, translatorId]);
 
-    const session = await signInToPages(server.url, tokens.writer!);
-    const page = await fetch(`${server.url}/statements/${slug}/review/fr`, { headers: { cookie: `editions_session=${session}` } });
+    const session = await signInToPages(service.url, tokens.writer!);
+    const page = await fetch(`${service.url}/statements/${slug}/review/fr`, { headers: { cookie: `editions_session=${session}` } });
     expect(page.status).toBe(200);
     const bySegment = sections(await page.text());
     expect([...bySegment.keys()]).toEqual([heading!.id, paragraph!.id]);

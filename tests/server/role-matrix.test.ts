@@ -1,22 +1,18 @@
 /** Every /api route × every kind of caller: who is let through, who gets 401 or 403. */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../support/start-server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useService } from '../support/use-service.ts';
 
 const admin = 'matrix-admin-token-0123456789';
-let server: RunningServer;
-let dir: string;
+const service = useService({ admin });
 const tokens: Record<string, string> = { admin };
 let segment = { id: '', version: 0 };
 let jobId = '';
 let editionId = '';
 
 async function call(who: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${server.url}${path}`, {
+  const res = await fetch(`${service.url}${path}`, {
     method,
     headers: { ...(who ? { authorization: `Bearer ${tokens[who] ?? 'not-a-token'}` } : {}), 'content-type': typeof body === 'string' ? 'text/markdown' : 'application/json', ...headers },
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
@@ -25,8 +21,6 @@ async function call(who: string | null, method: string, path: string, body?: unk
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'editions-matrix-'));
-  server = await startServer({ EDITIONS_DB: join(dir, 'editions.db'), EDITIONS_ADMIN_TOKEN: admin, EDITIONS_APERTIUM: 'off' });
   for (const [name, roles] of Object.entries({
     publisher: [{ role: 'publisher', locale: '*' }],
     translator: [{ role: 'translator', locale: 'fr' }],
@@ -38,7 +32,7 @@ beforeAll(async () => {
   // An admin "for French" as an older database may hold (the API refuses to grant one): it is
   // French's translator, reviewer and publisher, and no admin.
   tokens.adminFr = 'matrix-admin-fr-token-0123456789';
-  const db = new Database(join(dir, 'editions.db'));
+  const db = new Database(service.dbPath);
   try {
     const id = randomUUID();
     const at = new Date().toISOString();
@@ -59,10 +53,6 @@ beforeAll(async () => {
   const t = (await call('admin', 'GET', '/api/statements/matrix/translations/fr')).body as unknown as { segments: { id: string; version: number }[] };
   segment = t.segments[0]!;
 });
-afterAll(async () => {
-  expect(await server.stop()).toBe(0);
-  rmSync(dir, { recursive: true, force: true });
-});
 
 type Route = { name: string; allowed: string[]; request: (who: string | null) => ReturnType<typeof call> };
 const everyone = ['admin', 'publisher', 'translator', 'reviewer', 'translatorAr', 'adminFr'];
@@ -82,6 +72,8 @@ const routes: Route[] = [
   { name: 'PUT /api/statements/{slug}/translations/{locale}', allowed: ['admin', 'translator', 'reviewer', 'adminFr'], request: (w) => call(w, 'PUT', '/api/statements/matrix/translations/fr', '# Titre\n\nUn paragraphe.\n') },
   { name: 'PUT /api/statements/{slug}/translations/{locale}/segments/{segmentId}', allowed: ['admin', 'translator', 'reviewer', 'adminFr'], request: (w) => call(w, 'PUT', `/api/statements/matrix/translations/fr/segments/${segment.id}`, { text: 'Titre' }, { 'if-match': String(segment.version) }) },
   { name: 'POST /api/statements/{slug}/translations/{locale}/submit', allowed: ['admin', 'translator', 'adminFr'], request: (w) => call(w, 'POST', '/api/statements/matrix/translations/fr/submit') },
+  { name: 'GET /api/statements/{slug}/translations/{locale}/comments', allowed: everyone, request: (w) => call(w, 'GET', '/api/statements/matrix/translations/fr/comments') },
+  { name: 'POST /api/statements/{slug}/translations/{locale}/comments', allowed: ['admin', 'translator', 'reviewer', 'adminFr'], request: (w) => call(w, 'POST', '/api/statements/matrix/translations/fr/comments', { segmentId: segment.id, text: 'A question' }) },
   { name: 'POST /api/statements/{slug}/translations/{locale}/reviews', allowed: ['admin', 'reviewer', 'adminFr'], request: (w) => call(w, 'POST', '/api/statements/matrix/translations/fr/reviews', { decision: 'request_changes', comment: 'x' }) },
   { name: 'POST /api/statements/{slug}/editions', allowed: ['admin', 'publisher', 'adminFr'], request: (w) => call(w, 'POST', '/api/statements/matrix/editions', { locales: ['fr'] }) },
   { name: 'GET /api/statements/{slug}/editions', allowed: everyone, request: (w) => call(w, 'GET', '/api/statements/matrix/editions') },
@@ -93,6 +85,15 @@ const routes: Route[] = [
   { name: 'POST /api/statements/{slug}/translations/{locale}/overrides', allowed: ['admin', 'reviewer', 'adminFr'], request: (w) => call(w, 'POST', '/api/statements/matrix/translations/fr/overrides', { rule: 'machine-share', reason: 'matrix' }) },
   { name: 'POST /api/glossary', allowed: ['admin', 'publisher'], request: (w) => call(w, 'POST', '/api/glossary', { term: 'RSN' }) },
   { name: 'GET /api/glossary', allowed: everyone, request: (w) => call(w, 'GET', '/api/glossary?locale=fr') },
+  // A fresh French term each time (made by the admin), deleted by the caller: a publisher of French.
+  {
+    name: 'DELETE /api/glossary/{id}',
+    allowed: ['admin', 'publisher', 'adminFr'],
+    request: async (w) => {
+      const term = (await call('admin', 'POST', '/api/glossary', { term: `Term ${randomUUID()}`, targetLocale: 'fr', targetText: 'Terme' })).body as unknown as { id: string };
+      return call(w, 'DELETE', `/api/glossary/${term.id}`);
+    },
+  },
   { name: 'GET /api/glossary.tbx', allowed: everyone, request: (w) => call(w, 'GET', '/api/glossary.tbx?locale=fr') },
   { name: 'GET /api/glossary.csv', allowed: everyone, request: (w) => call(w, 'GET', '/api/glossary.csv') },
   { name: 'GET /api/tm.tmx', allowed: everyone, request: (w) => call(w, 'GET', '/api/tm.tmx?source=en&target=fr') },
@@ -100,11 +101,19 @@ const routes: Route[] = [
   { name: 'GET /api/link-targets/{locale}', allowed: everyone, request: (w) => call(w, 'GET', '/api/link-targets/fr') },
   { name: 'PUT /api/link-targets/{locale}', allowed: ['admin', 'publisher', 'adminFr'], request: (w) => call(w, 'PUT', '/api/link-targets/fr', { targets: { 'https://a.example/': 'https://a.example/fr/' } }) },
   { name: 'POST /api/users', allowed: ['admin'], request: (w) => call(w, 'POST', '/api/users', { name: `u-${w}`, roles: [{ role: 'translator', locale: 'fr' }] }) },
+  { name: 'GET /api/users', allowed: ['admin'], request: (w) => call(w, 'GET', '/api/users') },
+  // An unknown user: the admin meets 404 user_not_found, everyone else 403 first.
+  { name: 'POST /api/users/{id}/token', allowed: ['admin'], request: (w) => call(w, 'POST', '/api/users/nobody/token') },
+  { name: 'POST /api/users/{id}/revoke', allowed: ['admin'], request: (w) => call(w, 'POST', '/api/users/nobody/revoke') },
+  { name: 'POST /api/users/{id}/sign-in-links', allowed: ['admin'], request: (w) => call(w, 'POST', '/api/users/nobody/sign-in-links') },
+  { name: 'GET /api/users/me', allowed: everyone, request: (w) => call(w, 'GET', '/api/users/me') },
+  { name: 'PATCH /api/users/me', allowed: everyone, request: (w) => call(w, 'PATCH', '/api/users/me', { reviewerDisplay: null }) },
+  { name: 'PATCH /api/users/{id}', allowed: ['admin'], request: (w) => call(w, 'PATCH', '/api/users/nobody', { reviewerDisplay: 'initials' }) },
 ];
 
 describe('role × route matrix', () => {
   it('covers every /api route of the OpenAPI document', async () => {
-    const doc = (await (await fetch(`${server.url}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await fetch(`${service.url}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
     const documented = Object.entries(doc.paths).filter(([path]) => path.startsWith('/api/')).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
     expect(new Set(routes.map((r) => r.name.replace(/ \(.*\)$/, '')))).toEqual(new Set(documented));
   });

@@ -3,34 +3,18 @@
  * the CLI: `POST /api/tm` imports, `GET /api/tm.tmx` exports what the CLI exports; malformed
  * XML is a 400 with line and column, in the caller's language; an XXE is refused; nothing stored.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, createUsers } from '../support/http-api.ts';
+import { describe, expect, it } from 'vitest';
 import { runCliAsync } from '../support/run-cli.ts';
-import { startServer, type RunningServer } from '../support/start-server.ts';
+import { useService } from '../support/use-service.ts';
 
-const admin = 'tm-interchange-admin-token-0123456';
-let server: RunningServer;
-let dir: string;
-const tokens: Record<string, string> = { admin };
-const call = apiClient(() => server, tokens);
+const service = useService({ users: { fr: [{ role: 'translator', locale: 'fr' }] } });
+const { call } = service;
 const tmx = 'application/x-tmx+xml';
 
 const file = (units: string) => `<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header srclang="en" datatype="xml" segtype="sentence" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/><body>${units}</body></tmx>`;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'editions-tm-'));
-  server = await startServer({ EDITIONS_DB: join(dir, 'editions.db'), EDITIONS_ADMIN_TOKEN: admin, EDITIONS_APERTIUM: 'off' });
-  Object.assign(tokens, await createUsers(call, { fr: [{ role: 'translator', locale: 'fr' }] }));
-}, 60_000);
-
-afterAll(async () => {
-  await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe('translation memory as TMX over HTTP and the CLI', () => {
   it('refuses malformed XML with line and column (in French for a French caller) and an XXE, storing nothing', async () => {
@@ -49,9 +33,9 @@ describe('translation memory as TMX over HTTP and the CLI', () => {
     const imported = await call('fr', 'POST', '/api/tm', file('<tu><tuv xml:lang="en"><seg>Go <ph x="1">&lt;x id="1"/&gt;</ph>now.</seg></tuv><tuv xml:lang="fr"><seg>Allez <ph x="1"/>maintenant.</seg></tuv></tu><tu><tuv xml:lang="en"><seg>Lost.</seg></tuv></tu>'), { 'content-type': tmx });
     expect(imported.status).toBe(200);
     expect(imported.body).toMatchObject({ units: 2, added: 1, unchanged: 0, refused: [{ unit: 2, reason: 'no translation (only the source <tuv>)' }] });
-    const path = join(dir, 'in.tmx');
+    const path = join(service.dir, 'in.tmx');
     writeFileSync(path, file('<tu><tuv xml:lang="en"><seg>Go <ph x="1"/>now.</seg></tuv><tuv xml:lang="fr"><seg>Allez <ph x="1"/>maintenant.</seg></tuv></tu><tu><tuv xml:lang="en"><seg>Water.</seg></tuv><tuv xml:lang="fr"><seg>Eau.</seg></tuv></tu>'));
-    const env = { EDITIONS_DB: join(dir, 'editions.db') };
+    const env = { EDITIONS_DB: service.dbPath };
     const cli = await runCliAsync(['tm', 'import', path], env);
     expect(cli.stderr).toBe('');
     expect(cli.stdout).toContain('2 units: 1 added, 1 unchanged, 0 refused');
@@ -60,11 +44,11 @@ describe('translation memory as TMX over HTTP and the CLI', () => {
     expect(http.status).toBe(200);
     expect(http.headers.get('content-type')).toContain('application/x-tmx+xml');
     expect(http.text).not.toContain('<tu');
-    const out = join(dir, 'out.tmx');
+    const out = join(service.dir, 'out.tmx');
     const exported = await runCliAsync(['tm', 'export', '--source', 'en', '--target', 'fr', '-o', out], env);
     expect(exported.status).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(http.text);
-    const malformed = join(dir, 'bad.tmx');
+    const malformed = join(service.dir, 'bad.tmx');
     writeFileSync(malformed, '<tmx>\n<body>');
     const refused = await runCliAsync(['tm', 'import', malformed], env);
     expect(refused.status).toBe(1);

@@ -7,19 +7,18 @@
  * named in the answer (`notTaken`); a locale nobody started is exported as Markdown and as XLIFF
  * without being started.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, createUsers } from '../support/http-api.ts';
+import { describe, expect, it } from 'vitest';
 import { tableRows } from '../support/table-rows.ts';
-import { startServer, type RunningServer } from '../support/start-server.ts';
+import { useService } from '../support/use-service.ts';
 
-const admin = 'translation-markdown-admin-token-01';
-let server: RunningServer;
-let dir: string;
-const tokens: Record<string, string> = { admin };
-const call = apiClient(() => server, tokens);
+const service = useService({
+  users: {
+    publisher: [{ role: 'publisher', locale: '*' }],
+    translator: [{ role: 'translator', locale: 'fr' }],
+    translatorAr: [{ role: 'translator', locale: 'ar' }],
+  },
+});
+const { call } = service;
 
 const source = `---
 title: Wells for the valley
@@ -51,7 +50,7 @@ const french: [string, string][] = [
 ];
 const edit = (text: string, replacements: readonly [string, string][]) => replacements.reduce((t, [a, b]) => (t.includes(a) ? t.replace(a, b) : expect.fail(`no ${a} in ${t}`)), text);
 const base = (slug: string, locale = 'fr') => `/api/statements/${slug}/translations/${locale}`;
-const rows = () => tableRows(join(dir, 'editions.db'), ['translations', 'translation_segments', 'segment_history']);
+const rows = () => tableRows(service.dbPath, ['translations', 'translation_segments', 'segment_history']);
 
 type Seg = { id: string; version: number; text: string | null; state: string; source: string };
 
@@ -60,23 +59,6 @@ async function statement(slug: string) {
   expect(res.status, res.text).toBe(201);
   return (res.body.segments as unknown[]).length;
 }
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'editions-translation-md-'));
-  server = await startServer({ EDITIONS_DB: join(dir, 'editions.db'), EDITIONS_ADMIN_TOKEN: admin, EDITIONS_APERTIUM: 'off' });
-  Object.assign(
-    tokens,
-    await createUsers(call, {
-      publisher: [{ role: 'publisher', locale: '*' }],
-      translator: [{ role: 'translator', locale: 'fr' }],
-      translatorAr: [{ role: 'translator', locale: 'ar' }],
-    }),
-  );
-}, 60_000);
-afterAll(async () => {
-  if (server) expect(await server.stop()).toBe(0);
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe('GET …/translations/{locale}.md', () => {
   it('gives the translation as Markdown now, the source’s text where there is none, counted; edited in a text editor it uploads back with its structure', async () => {

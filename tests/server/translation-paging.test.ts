@@ -4,27 +4,17 @@
  * cursor and `Link: rel="next"`, and an ETag per page; bad bounds are a 4xx that changes
  * nothing. Against the service on 127.0.0.1 with a real SQLite file.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { largeStatement } from '../fixtures/large-statement.ts';
-import { apiClient, type Call } from '../support/http-api.ts';
-import { startServer, type RunningServer } from '../support/start-server.ts';
+import { useService } from '../support/use-service.ts';
 
-const admin = 'paging-admin-token-0123456789';
 const slug = 'long';
 const base = `/api/statements/${slug}/translations/fr`;
 const segmentsInAll = 450;
-let server: RunningServer;
-let dir: string;
-let call: Call;
+const { call } = useService();
 let sourceIds: string[];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'editions-paging-'));
-  server = await startServer({ EDITIONS_DB: join(dir, 'editions.db'), EDITIONS_ADMIN_TOKEN: admin, EDITIONS_APERTIUM: 'off' });
-  call = apiClient(() => server, { admin });
   const created = await call('admin', 'POST', `/api/statements?slug=${slug}&sourceLocale=en`, largeStatement(segmentsInAll));
   expect(created.status).toBe(201);
   sourceIds = (created.body.segments as { id: string }[]).map((s) => s.id);
@@ -33,10 +23,6 @@ beforeAll(async () => {
   expect(job.status).toBe(202);
   // The event stream ends when the job is done.
   expect((await call('admin', 'GET', `/api/jobs/${job.body.id}/events`)).text).toContain('done');
-});
-afterAll(async () => {
-  expect(await server.stop()).toBe(0);
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** The path of a Link header's rel="next", or null. */

@@ -9,25 +9,21 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createStatement } from '../../src/operations/create-statement.ts';
 import { publish } from '../../src/operations/publish.ts';
 import { createWebhook, listDeliveries } from '../../src/operations/webhooks.ts';
 import { DeliveryWorker } from '../../src/webhooks/delivery-worker.ts';
 import { WebhookTargetPolicy, type Resolve } from '../../src/webhooks/target-policy.ts';
 import { dialects } from '../support/dialects.ts';
-import { startServer, type RunningServer } from '../support/start-server.ts';
+import { useService } from '../support/use-service.ts';
 import { useWorld } from '../support/world.ts';
 
 const admin = 'targets-admin-token-0123456789abcdef';
-let server: RunningServer;
-let dir: string;
+const service = useService({ admin, env: { EDITIONS_WEBHOOK_ALLOW_HOSTS: '10.1.2.0/24, receiver.internal' } });
 
 async function register(url: string) {
-  const res = await fetch(`${server.url}/api/webhooks`, {
+  const res = await fetch(`${service.url}/api/webhooks`, {
     method: 'POST',
     headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
     body: JSON.stringify({ url }),
@@ -35,14 +31,6 @@ async function register(url: string) {
   return { status: res.status, body: (await res.json()) as Record<string, any> };
 }
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'editions-targets-'));
-  server = await startServer({ EDITIONS_DB: join(dir, 'e.db'), EDITIONS_ADMIN_TOKEN: admin, EDITIONS_APERTIUM: 'off', EDITIONS_WEBHOOK_ALLOW_HOSTS: '10.1.2.0/24, receiver.internal' });
-});
-afterAll(async () => {
-  expect(await server.stop()).toBe(0);
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe('webhook targets at registration', () => {
   const refused: [string, string, string | undefined][] = [
@@ -97,7 +85,7 @@ describe('webhook targets at registration', () => {
       const { status, body } = await register(url);
       expect(status, `${url}: ${JSON.stringify(body)}`).toBe(201);
     }
-    const list = await fetch(`${server.url}/api/webhooks`, { headers: { authorization: `Bearer ${admin}` } });
+    const list = await fetch(`${service.url}/api/webhooks`, { headers: { authorization: `Bearer ${admin}` } });
     const urls = ((await list.json()) as { webhooks: { url: string }[] }).webhooks.map((w) => w.url);
     expect(urls).toEqual(['https://hooks.example.org/editions', 'http://93.184.216.34:8080/x', 'http://[2606:4700::1111]/x', 'http://10.1.2.3/x', 'http://receiver.internal:9000/x', 'http://[::ffff:a01:209]/x']);
   });

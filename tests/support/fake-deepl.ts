@@ -95,7 +95,8 @@ export async function startFakeDeepL(options: { authKey?: string } = {}): Promis
   };
   const info = (g: FakeGlossary) => ({ glossary_id: g.glossary_id, name: g.name, ready: g.ready, source_lang: g.source_lang, target_lang: g.target_lang, creation_time: g.creation_time, entry_count: g.entry_count });
 
-  const server = http.createServer(async (req, res) => {
+  // The handler is async; `void` says its promise is left to Node (a throw is an unhandled rejection, loud in tests).
+  const server = http.createServer((req, res) => void (async () => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
@@ -186,7 +187,7 @@ export async function startFakeDeepL(options: { authKey?: string } = {}): Promis
       if (req.method === 'GET') return json(res, 200, info(g));
     }
     return json(res, 404, { message: `no route ${req.method} ${path}` });
-  });
+  })());
   const listening = await listenOnLoopback(server);
   return {
     url: listening.url,

@@ -62,7 +62,8 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
   const state = { delayMs: 0, hold: false };
   const held: (() => void)[] = [];
   const arrivals: { n: number; resolve: () => void }[] = [];
-  const server = http.createServer(async (req, res) => {
+  // The handler is async; `void` says its promise is left to Node (a throw is an unhandled rejection, loud in tests).
+  const server = http.createServer((req, res) => void (async () => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
@@ -109,7 +110,7 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
     if (body.glossaryConfig) answer.glossaryTranslations = translations.map((t) => ({ ...t, glossaryConfig: body!.glossaryConfig }));
     res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' });
     res.end(JSON.stringify(answer));
-  });
+  })());
   const listening = await listenOnLoopback(server);
   return {
     endpoint: listening.url,

@@ -64,7 +64,8 @@ export async function startFakeLlm(): Promise<FakeLlm> {
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
     res.end(JSON.stringify(body));
   };
-  const server = http.createServer(async (req, res) => {
+  // The handler is async; `void` says its promise is left to Node (a throw is an unhandled rejection, loud in tests).
+  const server = http.createServer((req, res) => void (async () => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     let body: LlmRequest['body'];
@@ -133,7 +134,7 @@ export async function startFakeLlm(): Promise<FakeLlm> {
       choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: finish, logprobs: null }],
       usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
     });
-  });
+  })());
   const listening = await listenOnLoopback(server);
   return {
     baseURL: `${listening.url}/v1`,

@@ -1,11 +1,14 @@
 /**
  * A folded copy of each revision's title for case-insensitive search that behaves the same on
- * SQLite and PostgreSQL (src/operations/search-text.ts); existing revisions are filled in here.
+ * SQLite and PostgreSQL (src/search-text.ts); existing revisions are filled in here.
  */
 import type { Kysely, Migration } from 'kysely';
-import { searchTextOf } from '../../operations/search-text.ts';
+import { searchTextOf } from '../../search-text.ts';
 
 export const searchText: Migration = {
+  async down(db: Kysely<any>) {
+    await db.schema.alterTable('source_revisions').dropColumn('search_text').execute();
+  },
   async up(db: Kysely<any>) {
     await db.schema.alterTable('source_revisions').addColumn('search_text', 'text').execute();
     // Backfill in batches by id (any number of revisions, bounded memory).

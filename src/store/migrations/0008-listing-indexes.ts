@@ -9,6 +9,10 @@
 import type { Kysely, Migration } from 'kysely';
 
 export const listingIndexes: Migration = {
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropIndex('editions_published').execute();
+    await db.schema.dropIndex('translation_segments_progress').execute();
+  },
   async up(db: Kysely<unknown>) {
     await db.schema.createIndex('translation_segments_progress').on('translation_segments').columns(['translation_id', 'revision', 'state', 'version']).execute();
     await db.schema.createIndex('editions_published').on('editions').columns(['statement_id', 'locale', 'visible_from', 'id']).execute();

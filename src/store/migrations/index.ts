@@ -8,6 +8,9 @@ import { sessions } from './0004-sessions.ts';
 import { draftJobLeases } from './0006-draft-job-leases.ts';
 import { searchText } from './0007-search-text.ts';
 import { listingIndexes } from './0008-listing-indexes.ts';
+import { signInLinks } from './0010-sign-in-links.ts';
+import { segmentComments } from './0009-segment-comments.ts';
+import { reviewerDisplay } from './0011-reviewer-display.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -18,6 +21,9 @@ const migrations: Record<string, Migration> = {
   '0006-draft-job-leases': draftJobLeases,
   '0007-search-text': searchText,
   '0008-listing-indexes': listingIndexes,
+  '0009-segment-comments': segmentComments,
+  '0010-sign-in-links': signInLinks,
+  '0011-reviewer-display': reviewerDisplay,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,7 +1,7 @@
 /** Statements and their source revisions. */
 import { DomainError } from '../../errors.ts';
 import type { Placeholder, SegmentKind } from '../../markdown/index.ts';
-import { fromJson } from '../json.ts';
+import { readJson } from '../json-columns.ts';
 import type { Db } from '../store.ts';
 
 export interface StoredSegment {
@@ -25,5 +25,5 @@ export async function revisionOf(db: Db, statementId: string, number: number) {
     .where('statement_id', '=', statementId)
     .where('number', '=', number)
     .executeTakeFirstOrThrow();
-  return { ...row, segmentList: fromJson<StoredSegment[]>(row.segments) ?? [] };
+  return { ...row, segmentList: readJson('source_revisions.segments', row.segments) };
 }

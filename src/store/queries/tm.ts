@@ -1,5 +1,6 @@
 /** Translation memory rows: remember a translation, find exact and fuzzy matches. */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { sha256 } from '../../hash.ts';
 import { distance } from 'fastest-levenshtein';
 import type { Insertable } from 'kysely';
 import type { TmEntriesTable } from '../schema.ts';
@@ -16,7 +17,7 @@ export function normaliseForTm(text: string): string {
 }
 
 export function tmHash(text: string): string {
-  return createHash('sha256').update(normaliseForTm(text)).digest('hex');
+  return sha256(normaliseForTm(text));
 }
 
 export interface TmRemember {
@@ -28,25 +29,31 @@ export interface TmRemember {
   at: string;
 }
 
-export async function rememberTranslation(db: Db, entry: TmRemember): Promise<void> {
+/** The row an entry becomes (texts normalised), or null for an empty source or target. */
+function tmRow(entry: TmRemember): Insertable<TmEntriesTable> | null {
   const source = normaliseForTm(entry.sourceText);
   const target = entry.targetText.trim();
-  if (source === '' || target === '') return;
-  const hash = tmHash(source);
+  if (source === '' || target === '') return null;
+  return {
+    id: randomUUID(),
+    source_locale: entry.sourceLocale,
+    target_locale: entry.targetLocale,
+    source_hash: tmHash(source),
+    source_text: source,
+    target_text: target,
+    origin: entry.origin,
+    source_length: source.length,
+    target_hash: sha256(target),
+    created_at: entry.at,
+  };
+}
+
+export async function rememberTranslation(db: Db, entry: TmRemember): Promise<void> {
+  const row = tmRow(entry);
+  if (!row) return;
   await db
     .insertInto('tm_entries')
-    .values({
-      id: randomUUID(),
-      source_locale: entry.sourceLocale,
-      target_locale: entry.targetLocale,
-      source_hash: hash,
-      source_text: source,
-      target_text: target,
-      origin: entry.origin,
-      source_length: source.length,
-      target_hash: createHash('sha256').update(target).digest('hex'),
-      created_at: entry.at,
-    })
+    .values(row)
     .onConflict((oc) => oc.columns(['source_locale', 'target_locale', 'source_hash', 'target_hash', 'origin']).doNothing())
     .execute();
 }
@@ -55,21 +62,8 @@ export async function rememberTranslation(db: Db, entry: TmRemember): Promise<vo
 export async function rememberTranslations(db: Db, entries: readonly TmRemember[]): Promise<void> {
   const rows = new Map<string, Insertable<TmEntriesTable>>();
   for (const entry of entries) {
-    const source = normaliseForTm(entry.sourceText);
-    const target = entry.targetText.trim();
-    if (source === '' || target === '') continue;
-    const row = {
-      id: randomUUID(),
-      source_locale: entry.sourceLocale,
-      target_locale: entry.targetLocale,
-      source_hash: tmHash(source),
-      source_text: source,
-      target_text: target,
-      origin: entry.origin,
-      source_length: source.length,
-      target_hash: createHash('sha256').update(target).digest('hex'),
-      created_at: entry.at,
-    };
+    const row = tmRow(entry);
+    if (!row) continue;
     rows.set([row.source_locale, row.target_locale, row.source_hash, row.target_hash, row.origin].join('\u0000'), row);
   }
   const all = [...rows.values()];

@@ -4,6 +4,7 @@ import { DomainError } from '../../errors.ts';
 import type { TranslationSegmentsTable } from '../schema.ts';
 import type { Db } from '../store.ts';
 import type { StoredSegment } from './statements.ts';
+import { copiesItself } from '../../markdown/copies-itself.ts';
 
 export async function translationFor(db: Db, statementId: string, locale: string) {
   return db.selectFrom('translations').selectAll().where('statement_id', '=', statementId).where('locale', '=', locale).executeTakeFirst();
@@ -35,23 +36,24 @@ export async function ensureTranslation(db: Db, statementId: string, locale: str
     const other = await translationFor(db, statementId, locale);
     if (other && other.id !== row.id) return other;
   }
-  await insertUntranslated(db, row.id, revision, segments.map((s, position) => ({ id: s.id, position })), at);
+  await insertUntranslated(db, row.id, revision, segments.map((s, position) => ({ id: s.id, position, text: s.text })), at);
   return row;
 }
 
-export async function insertUntranslated(db: Db, translationId: string, revision: number, segments: readonly { id: string; position: number }[], at: string) {
+export async function insertUntranslated(db: Db, translationId: string, revision: number, segments: readonly { id: string; position: number; text?: string }[], at: string) {
   await insertSegmentRows(db, untranslatedRows(translationId, revision, segments, at));
 }
 
 /** Rows of segments nobody translated yet, at version 1. */
-export function untranslatedRows(translationId: string, revision: number, segments: readonly { id: string; position: number }[], at: string): TranslationSegmentsTable[] {
+export function untranslatedRows(translationId: string, revision: number, segments: readonly { id: string; position: number; text?: string }[], at: string): TranslationSegmentsTable[] {
+  // A segment of numbers, codes or placeholders only is its own translation: 'translated', the source's text, nobody's (segment-context.ts).
   return segments.map((s) => ({
     translation_id: translationId,
     revision,
     segment_id: s.id,
     position: s.position,
-    state: 'untranslated',
-    text: null,
+    state: s.text !== undefined && copiesItself(s.text) ? 'translated' : 'untranslated',
+    text: s.text !== undefined && copiesItself(s.text) ? s.text : null,
     machine_text: null,
     machine_provenance: null,
     last_editor: null,

@@ -22,10 +22,11 @@ export interface PagesWorld {
   stop(): Promise<void>;
 }
 
-export async function startPagesWorld(): Promise<PagesWorld> {
+/** `env`: more settings for the service (EDITIONS_WEBHOOK_ALLOW_HOSTS, say); development by default (the menu offers `pseudo`). */
+export async function startPagesWorld(env: Record<string, string> = {}): Promise<PagesWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'editions-pages-'));
   const dbPath = join(dir, 'editions.db');
-  const server = await startServer({ EDITIONS_DB: dbPath, EDITIONS_ADMIN_TOKEN: adminToken, EDITIONS_APERTIUM: 'off' });
+  const server = await startServer({ EDITIONS_DB: dbPath, EDITIONS_ADMIN_TOKEN: adminToken, EDITIONS_APERTIUM: 'off', EDITIONS_ENV: 'development', ...env });
   const api = (token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     fetch(`${server.url}${path}`, {
       method,
