@@ -4,33 +4,14 @@
  * the reader's 404 page in HTML when HTML was asked for (JSON otherwise), reviewers by role in
  * the public JSON, and GET /published/{slug} falling back to the source language.
  */
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
-import { Hono } from 'hono';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { describe, expect, it } from 'vitest';
 import { publish } from '../../src/operations/publish.ts';
-import { errorResponse } from '../../server/middleware/errors.ts';
-import { PublishedCache } from '../../server/published-cache.ts';
-import { publishedRoutes } from '../../server/routes/published.ts';
 import { dialects } from '../support/dialects.ts';
 import { approveLocale, create } from '../support/flow.ts';
-import { useWorld, type World } from '../support/world.ts';
+import { usePublishedServer } from '../support/published-server.ts';
+import { useWorld } from '../support/world.ts';
 
-let server: ServerType | undefined;
-afterEach(async () => {
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  server = undefined;
-});
-
-async function start(w: World, env: Record<string, string> = {}): Promise<string> {
-  const config = loadConfig({ EDITIONS_PUBLIC_URL: 'https://news.example.org', ...env });
-  const app = new Hono().route('/published', publishedRoutes(new PublishedCache(w.ctx, { edition: config.editionPages }), config));
-  app.onError((error, c) => errorResponse(error, c));
-  return new Promise((resolve) => {
-    server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`));
-  });
-}
+const start = usePublishedServer();
 
 describe.each(dialects)('readers’ pages over HTTP ($name)', (dialect) => {
   const world = useWorld(dialect);
