@@ -19,12 +19,30 @@
  * router (about 7%: the pages' routes, `/statements/import` beside `/statements/:slug/…`
  * under a `/statements/*` middleware, are beyond Hono's RegExpRouter, which the bare route
  * uses). `LOG_LEVEL=warn` drops the request lines.
+ * - issue 20's pass (lru-cache caches, secure-headers, one edition recipe) against the commit
+ *   before it (eb4edbb, a clean clone with its own `npm ci`), alternated, 11 and 10 runs on a
+ *   shared VM: rate 0.86× before and 0.855× after (200), 0.79× and 0.78× (304), medians; single
+ *   runs ranged from 0.50× to 1.12×. A CPU profile of 60,000 requests shows the same parts at
+ *   the same cost (hono 9.1 µs a request on both, pino 4.1 and 4.4, prom-client 4.5 and 3.3, the
+ *   published route 4.3 and 3.1), and 20,000 in-process `app.fetch` calls cost 86.0 µs before
+ *   and 83.4–85.5 µs after: no change the bench can see.
+ * Each line also gives the server's CPU time per request for its 15 s (median of 3), beside the
+ * rate; it depends on the rate too (fewer requests a second batch less), so compare the two
+ * servers of one run, not runs. Pinning the servers and the load generator to separate cores
+ * (taskset) was tried and made the 200 rate swing more, not less.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { median } from './measure.ts';
 
 const root = new URL('../', import.meta.url).pathname;
+
+/** CPU time (user + system) a process has used, in µs, from /proc/<pid>/stat (clock ticks of 10 ms). */
+function cpuMicros(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
 
 async function start(args: string[]): Promise<{ child: ChildProcess; url: string; path: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/http-target.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -39,9 +57,11 @@ async function start(args: string[]): Promise<{ child: ChildProcess; url: string
   return { child, ...(JSON.parse(line) as { url: string; path: string }) };
 }
 
-async function load(url: string, headers: Record<string, string> = {}): Promise<number> {
+/** Five seconds of load: the rate (req/s) and the server's CPU time per request (µs). */
+async function load(server: ChildProcess, url: string, headers: Record<string, string> = {}): Promise<{ rate: number; cpu: number }> {
+  const before = cpuMicros(server.pid!);
   const result = await autocannon({ url, connections: 10, duration: 5, headers });
-  return result.requests.average;
+  return { rate: result.requests.average, cpu: (cpuMicros(server.pid!) - before) / Math.max(1, result.requests.total) };
 }
 
 export async function benchHttp(): Promise<void> {
@@ -57,22 +77,24 @@ export async function benchHttp(): Promise<void> {
     try {
       const target = `${published.url}${published.path}`;
       const baseline = `${bare.url}${published.path}`;
-      await load(target);
-      await load(baseline);
-      // Alternating rounds; the median of each series (two cores are shared with the load generator).
-      const series: Record<'editions' | 'plain' | 'editions304' | 'plain304', number[]> = { editions: [], plain: [], editions304: [], plain304: [] };
+      await load(published.child, target);
+      await load(bare.child, baseline);
+      // Alternating rounds; the median of each series.
+      type Series = 'editions' | 'plain' | 'editions304' | 'plain304';
+      const series: Record<Series, { rate: number; cpu: number }[]> = { editions: [], plain: [], editions304: [], plain304: [] };
       for (let round = 0; round < 3; round++) {
-        series.editions.push(await load(target));
-        series.plain.push(await load(baseline));
-        series.editions304.push(await load(target, { 'if-none-match': etag }));
-        series.plain304.push(await load(baseline, { 'if-none-match': etag }));
+        series.editions.push(await load(published.child, target));
+        series.plain.push(await load(bare.child, baseline));
+        series.editions304.push(await load(published.child, target, { 'if-none-match': etag }));
+        series.plain304.push(await load(bare.child, baseline, { 'if-none-match': etag }));
       }
-      const [editions, plain, editions304, plain304] = [series.editions, series.plain, series.editions304, series.plain304].map(median) as [number, number, number, number];
-      console.log(`\n## HTTP: GET ${published.path} (${body.length} bytes), 10 connections, 3 rounds of 5 s each, median req/s`);
-      console.log(`bare Hono route, same bytes   ${plain.toFixed(0).padStart(7)}`);
-      console.log(`Editions published edition   ${editions.toFixed(0).padStart(7)}   ${(editions / plain).toFixed(2)}×`);
-      console.log(`bare Hono route, 304          ${plain304.toFixed(0).padStart(7)}`);
-      console.log(`Editions, 304 (If-None-Match) ${editions304.toFixed(0).padStart(7)}   ${(editions304 / plain304).toFixed(2)}×`);
+      const rate = (name: Series) => median(series[name].map((r) => r.rate));
+      const cpu = (name: Series) => median(series[name].map((r) => r.cpu));
+      console.log(`\n## HTTP: GET ${published.path} (${body.length} bytes), 10 connections, 3 rounds of 5 s each, median req/s and server CPU µs per request`);
+      console.log(`bare Hono route, same bytes   ${rate('plain').toFixed(0).padStart(7)}          ${cpu('plain').toFixed(1).padStart(6)} µs`);
+      console.log(`Editions published edition   ${rate('editions').toFixed(0).padStart(7)}   ${(rate('editions') / rate('plain')).toFixed(2)}×   ${cpu('editions').toFixed(1).padStart(6)} µs   ${(cpu('plain') / cpu('editions')).toFixed(2)}×`);
+      console.log(`bare Hono route, 304          ${rate('plain304').toFixed(0).padStart(7)}          ${cpu('plain304').toFixed(1).padStart(6)} µs`);
+      console.log(`Editions, 304 (If-None-Match) ${rate('editions304').toFixed(0).padStart(7)}   ${(rate('editions304') / rate('plain304')).toFixed(2)}×   ${cpu('editions304').toFixed(1).padStart(6)} µs   ${(cpu('plain304') / cpu('editions304')).toFixed(2)}×`);
     } finally {
       bare.child.kill('SIGTERM');
     }

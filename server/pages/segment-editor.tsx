@@ -172,7 +172,7 @@ export function SegmentEditor({ vars, action, index, segment: s, placeholders, s
       </div>
       <div class="twin-offers" role="group" aria-label={t('segment.twinOffers', { n: index + 1 })}>
         {twinOffers.map((twin) => (
-          <form method="post" action={action.replace(/\/segments\/[^/]+$/, `/segments/${encodeURIComponent(twin.id)}`)} class="twin-offer" data-twin={twin.id} data-version={twin.version}>
+          <form method="post" action={action.replace(/\/segments\/[^/?]+/, `/segments/${encodeURIComponent(twin.id)}`)} class="twin-offer" data-twin={twin.id} data-version={twin.version}>
             <CsrfField vars={vars} />
             <input type="hidden" name="text" value={s.text ?? ''} />
             <input type="hidden" name="version" value={String(twin.version)} />

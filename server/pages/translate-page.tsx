@@ -201,7 +201,7 @@ export function TranslatePage(p: TranslateProps) {
           {p.translation.segments.map((s, i) => (
             <SegmentEditor
               vars={vars}
-              action={`${base}/segments/${s.id}`}
+              action={withPage(`${base}/segments/${s.id}`, 1, filterQuery(p.filter))}
               index={p.numbers?.get(s.id) ?? p.translation!.offset + i}
               segment={s}
               placeholders={p.placeholders.get(s.id) ?? []}

@@ -119,8 +119,21 @@ export function translateRoutes(ctx: OperationContext, drafts: DraftDeps) {
     );
   };
 
-  /** The page of segments a segment is on (a save returns to it). */
-  const pageOfSegment = async (slug: string, segmentId: string) => pageOfIndex((await getStatement(ctx, slug)).segments.findIndex((s) => s.id === segmentId));
+  /**
+   * Where a form post about a segment returns (the page within the filter, and the segment to
+   * scroll to): the segment itself, or with `onward` ("Save and next", "Confirm as is") the next
+   * one listed after it (none after the last: the submit button). A segment the filter no longer
+   * lists once saved (a machine draft, now translated) returns to where it was: the next listed.
+   */
+  const landing = async (slug: string, locale: string, segmentId: string, onward: boolean, filter: SegmentFilter): Promise<{ page: number; anchor: string }> => {
+    const all: readonly { id: string }[] = filtering(filter) ? (await getTranslation(ctx, slug, locale, { edition: false })).segments : (await getStatement(ctx, slug)).segments;
+    const at = all.findIndex((s) => s.id === segmentId);
+    const listed = filtering(filter) ? (all as TranslationSegmentView[]).filter((s) => passesFilter(s, filter)) : all;
+    const position = new Map(all.map((s, i) => [s.id, i]));
+    const next = listed.findIndex((s) => (onward ? position.get(s.id)! > at : position.get(s.id)! >= at));
+    if (next === -1) return { page: pageOfIndex(filtering(filter) ? listed.length - 1 : at), anchor: onward ? 'submit' : `seg-${segmentId}` };
+    return { page: pageOfIndex(next), anchor: `seg-${listed[next]!.id}` };
+  };
 
   app.get('/statements/:slug/translate', (c) => {
     const locale = c.req.query('locale')?.trim() ?? '';
@@ -186,14 +199,13 @@ export function translateRoutes(ctx: OperationContext, drafts: DraftDeps) {
       // The operation refuses a broken placeholder (placeholders_broken), as it does for the API.
       await editSegment(ctx, sessionOf(c).actor, { slug, locale, segmentId, text, expectedVersion: ifMatchVersion(versionRead) });
       if (!json) {
-        // "Save and next" and "Confirm as is" without script: on to the next segment (the submit button after the last).
-        const ids = (await getStatement(ctx, slug)).segments.map((s) => s.id);
-        const at = ids.indexOf(segmentId);
-        const onward = then === 'next' || then === 'confirm';
-        const target = onward ? (ids[at + 1] ?? null) : segmentId;
-        const index = target === null ? at : ids.indexOf(target);
+        // "Save and next" and "Confirm as is" without script: on to the next segment (the submit button after the last),
+        // within the filter the form was posted from (its action keeps it).
+        const filter = filterOf(c);
+        const { page, anchor } = await landing(slug, locale, segmentId, then === 'next' || then === 'confirm', filter);
         // Back on the page: the saved segment offers its text to its twins (`saved=`).
-        return c.redirect(`${withPage(`/statements/${slug}/translate/${locale}`, pageOfIndex(index), `saved=${encodeURIComponent(segmentId)}&done=saved`)}#${target === null ? 'submit' : `seg-${target}`}`, 303);
+        const query = [filterQuery(filter), `saved=${encodeURIComponent(segmentId)}&done=saved`].filter((q) => q !== '').join('&');
+        return c.redirect(`${withPage(`/statements/${slug}/translate/${locale}`, page, query)}#${anchor}`, 303);
       }
       const translation = await getTranslation(ctx, slug, locale, { segmentIds: [segmentId] });
       const segment = translation.segments[0]!;
@@ -213,7 +225,7 @@ export function translateRoutes(ctx: OperationContext, drafts: DraftDeps) {
       });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      if (!json) return show(c, { error, page: await pageOfSegment(slug, segmentId) });
+      if (!json) return show(c, { error, page: (await landing(slug, locale, segmentId, false, filterOf(c))).page });
       const shown = errorText(t, error);
       return c.json(
         {

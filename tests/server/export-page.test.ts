@@ -5,28 +5,21 @@
  * the stylesheet and the provenance footer (a reviewer's own display choice included).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
-import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { publish } from '../../src/operations/publish.ts';
 import { exportStatic } from '../../src/operations/static-export.ts';
 import { setReviewerDisplay } from '../../src/operations/users.ts';
-import { errorResponse } from '../../server/middleware/errors.ts';
-import { PublishedCache } from '../../server/published-cache.ts';
-import { publishedRoutes } from '../../server/routes/published.ts';
 import { dialects } from '../support/dialects.ts';
 import { approveLocale, create } from '../support/flow.ts';
+import { usePublishedServer } from '../support/published-server.ts';
 import { useWorld } from '../support/world.ts';
 
-let server: ServerType | undefined;
+const serve = usePublishedServer();
 let dir: string | undefined;
-afterEach(async () => {
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  server = undefined;
+afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
   dir = undefined;
 });
@@ -41,12 +34,10 @@ describe.each(dialects)('the static export’s pages ($name)', (dialect) => {
     await approveLocale(w, 'seed-bank', 'fr', w.translatorFr, w.reviewerFr);
     await approveLocale(w, 'seed-bank', 'ar', w.translatorAr, w.reviewerAr);
     await publish(w.ctx, w.publisher, { slug: 'seed-bank', locales: ['en', 'fr', 'ar'] });
-    const config = loadConfig({ EDITIONS_PUBLIC_URL: 'https://news.example.org', EDITIONS_REVIEWER_DISPLAY: 'name', EDITIONS_SITE_LANGUAGE: 'fr' });
-    const app = new Hono().route('/published', publishedRoutes(new PublishedCache(w.ctx, { edition: config.editionPages }), config));
-    app.onError((error, c) => errorResponse(error, c));
-    const url = await new Promise<string>((resolve) => {
-      server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`));
-    });
+    const env = { EDITIONS_REVIEWER_DISPLAY: 'name', EDITIONS_SITE_LANGUAGE: 'fr' };
+    const url = await serve(w, env);
+    // The settings the served routes read (usePublishedServer's public URL and the same env).
+    const config = loadConfig({ EDITIONS_PUBLIC_URL: 'https://news.example.org', ...env });
     dir = mkdtempSync(join(tmpdir(), 'editions-export-page-'));
     const { reviewerDisplay, siteLanguage, labelsDir } = config.editionPages;
     await exportStatic(w.ctx, join(dir, 'site'), 'https://news.example.org/published', { reviewerDisplay, labels: { siteLanguage, ...(labelsDir ? { labelsDir } : {}) } });

@@ -230,7 +230,8 @@
   }
 
   function draftKeyOf(form) {
-    return 'editions:draft:' + form.getAttribute('action') + '@' + form.getAttribute('data-version');
+    // Without the filter in the action's query: the same segment's draft whatever the filter.
+    return 'editions:draft:' + form.getAttribute('action').split('?')[0] + '@' + form.getAttribute('data-version');
   }
 
   function storage() {
