@@ -12,6 +12,7 @@ import { requestLog } from './middleware/request-log.ts';
 import { bearerAuth, type AuthEnv } from './middleware/auth.ts';
 import { limitBody } from './middleware/body-limit.ts';
 import { utf8Body } from './middleware/utf8-body.ts';
+import { refuseNulInUrl } from './middleware/nul-in-url.ts';
 import { errorBody, errorResponse } from './middleware/errors.ts';
 import { apiDocsRoutes } from './api-docs.tsx';
 import { publicHeaders, withPublicHeaders } from './public-headers.ts';
@@ -27,6 +28,7 @@ import { feedRoutes } from './routes/feeds.ts';
 import { statementRoutes } from './routes/statements.ts';
 import { translationRoutes } from './routes/translations.ts';
 import { commentRoutes } from './routes/comments.ts';
+import { segmentHistoryRoutes } from './routes/segment-history.ts';
 import { userRoutes } from './routes/users.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { linkTargetRoutes } from './routes/link-targets.ts';
@@ -60,6 +62,8 @@ export function createApp(config: Config, deps: AppDeps): OpenAPIHono {
   const publicSecurity = publicHeaders(config.publicFrameAncestors);
   // Refusals under /published and /feeds carry those paths' security headers too.
   app.onError((error, c) => withPublicHeaders(c, errorResponse(error, c), publicSecurity));
+  // A NUL character in the path or the query: 400 before any route (server/middleware/nul-in-url.ts).
+  refuseNulInUrl(app, (error, c) => withPublicHeaders(c, errorResponse(error, c), publicSecurity));
   // Before any route: every handler registered from here on is logged (outside Hono's middleware chain).
   requestLog(app, deps.log, deps.metrics, deps.stopping);
   // Liveness: the process answers. Readiness: it can do its work now (database, migrations, engines).
@@ -85,6 +89,7 @@ export function createApp(config: Config, deps: AppDeps): OpenAPIHono {
   api.route('/', statementRoutes(deps.ctx));
   api.route('/', translationRoutes(deps.ctx));
   api.route('/', commentRoutes(deps.ctx));
+  api.route('/', segmentHistoryRoutes(deps.ctx));
   const noticed = () => deps.changes?.live ?? false;
   const published = new PublishedCache(deps.ctx, { noticed, edition: config.editionPages });
   const feeds = new FeedCache(deps.ctx, { noticed });

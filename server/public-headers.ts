@@ -64,8 +64,17 @@ export function publicHeaders(frameAncestors: string): PublicHeaders {
 
 const publicPath = /^\/(published|feeds)(\/|$)/;
 
-/** `res` with the public headers when the request was for a public path (an error, a 404). */
+/**
+ * How a refusal under a public path may be kept: not at all (a 404 must not outlive an
+ * embargo's end in a shared cache), and what it depends on (JSON or an HTML page by Accept,
+ * its message by Accept-Language).
+ */
+export const refusalCaching: Readonly<Record<string, string>> = { 'Cache-Control': 'no-store', Vary: 'Accept, Accept-Language' };
+
+/** `res` with the public headers when the request was for a public path (an error, a 404), and a refusal's caching headers. */
 export function withPublicHeaders(c: Context, res: Response, headers: PublicHeaders): Response {
-  if (publicPath.test(c.req.path)) for (const [name, value] of Object.entries(headers.other)) res.headers.set(name, value);
+  if (!publicPath.test(c.req.path)) return res;
+  for (const [name, value] of Object.entries(headers.other)) res.headers.set(name, value);
+  if (res.status >= 400) for (const [name, value] of Object.entries(refusalCaching)) res.headers.set(name, value);
   return res;
 }

@@ -22,7 +22,7 @@
 import { LRUCache } from 'lru-cache';
 import type { OperationContext } from '../src/operations/context.ts';
 import { editionContent, publishedIndex, type LiveEditionRef, type PublishedIndex } from '../src/operations/read-published.ts';
-import { footerFrom, publicProvenance, type ReviewerDisplay } from '../src/publishing/edition-footer.ts';
+import { footerFrom, publicCorrection, publicProvenance, type ReviewerDisplay } from '../src/publishing/edition-footer.ts';
 import type { LabelSettings } from '../src/publishing/edition-labels.ts';
 import { titleAndSummary } from '../src/publishing/edition-summary.ts';
 import { documentsOf } from '../src/documents/workers.ts';
@@ -169,8 +169,9 @@ export class PublishedCache {
       }),
       json: JSON.stringify({
         mdast: c.mdast,
-        edition: { id: ref.id, slug, locale: ref.locale, hash: ref.hash, sourceRevision: ref.sourceRevision, publishedAt: ref.publishedAt, correction: c.correction },
-        // Reviewers as readers may see them (EDITIONS_REVIEWER_DISPLAY); the API keeps the full record.
+        edition: { id: ref.id, slug, locale: ref.locale, hash: ref.hash, sourceRevision: ref.sourceRevision, publishedAt: ref.publishedAt, correction: publicCorrection(c.correction) },
+        // What the footer shows: the correction without the replaced texts, reviewers as readers may see them
+        // (EDITIONS_REVIEWER_DISPLAY), overrides without who or why; the API and webhooks keep the full record.
         provenance: c.provenance ? publicProvenance(c.provenance, this.reviewerDisplay) : null,
       }),
       ...titleAndSummary(c.mdast as Root, slug),

@@ -6,10 +6,14 @@
  * urlencoded form, so are percent-escapes that do not decode to UTF-8 (`%FF`). Multipart
  * bodies may carry binary files: the handler decodes a file it reads as text itself
  * (decodeUtf8), and their text fields are validated by the operations (slug, language tag).
+ * Nor may a body hold a NUL character (U+0000: PostgreSQL's text refuses it, so it is refused on
+ * every database alike, 400 validation_failed): raw, as a JSON `\u0000` escape, as `%00` in a
+ * urlencoded form, or in a multipart form's text field (a file is checked where it is read as
+ * text: decodeUtf8, form-input.ts fileField). The path and the query: nul-in-url.ts.
  * Runs after the body limit, so a body is never read past it.
  */
 import type { MiddlewareHandler } from 'hono';
-import { decodeUtf8 } from '../../src/read-document.ts';
+import { decodeUtf8, nulRefusal, refuseNul } from '../../src/read-document.ts';
 
 /** Media types whose body is text. */
 function isText(mediaType: string): boolean {
@@ -33,6 +37,13 @@ function checkEscapes(form: string): void {
   }
 }
 
+/** A JSON `\u0000` escape (after an even number of backslashes: `\\u0000` is a backslash and `u0000`). */
+const jsonNul = /(?<!\\)(?:\\\\)*\\u0000/i;
+
+function isJson(mediaType: string): boolean {
+  return mediaType === 'application/json' || mediaType.endsWith('+json');
+}
+
 export function utf8Body(): MiddlewareHandler {
   return async (c, next) => {
     const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
@@ -40,9 +51,16 @@ export function utf8Body(): MiddlewareHandler {
       const buffer = await c.req.arrayBuffer();
       const text = decodeUtf8(new Uint8Array(buffer), 'body');
       if (mediaType === 'application/x-www-form-urlencoded') checkEscapes(text);
+      if (isJson(mediaType) && jsonNul.test(text)) throw nulRefusal('body');
       // Handlers read the text decoded here, not a lenient decoding of the same bytes.
       // (Hono keeps the promise of each reading in bodyCache; its type names the resolved values.)
       Object.assign(c.req.bodyCache, { text: Promise.resolve(text) });
+    } else if (c.req.raw.body && mediaType === 'multipart/form-data') {
+      // Parsed once here (Hono keeps the form for the handler); a form it cannot parse is the handler's to refuse.
+      const form = await c.req.parseBody({ all: true }).catch(() => undefined);
+      for (const [name, value] of Object.entries(form ?? {})) {
+        for (const v of Array.isArray(value) ? value : [value]) if (typeof v === 'string') refuseNul(v, name);
+      }
     }
     await next();
   };

@@ -36,3 +36,13 @@ export function errorText(t: Translate, error: unknown): ErrorText {
 export function errorStatus(error: unknown): ContentfulStatusCode {
   return (error instanceof DomainError ? statusOf(error.code) : 500) as ContentfulStatusCode;
 }
+
+/**
+ * The status of a page that may show a refusal (`shown`: the error in it, undefined for none):
+ * a refused form is the page again with the refusal in it, under the refusal's status as the
+ * API answers it (403 forbidden, 409, 412, 400 …); a page without one is a 200. Every page's
+ * `show` passes what it shows (render-page.ts).
+ */
+export function pageStatus(shown: unknown): ContentfulStatusCode {
+  return shown === undefined ? 200 : errorStatus(shown);
+}

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { DomainError } from '../../src/errors.ts';
+import { refuseNul } from '../../src/read-document.ts';
 import { issueOf } from '../validation-problem.ts';
 
 export function formInput<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
@@ -41,5 +42,6 @@ export async function fileField(body: Record<string, unknown>, name: string): Pr
   } catch {
     throw new DomainError('input_not_utf8', `${file.name} is not UTF-8`, { field: name, path: file.name });
   }
+  refuseNul(text, file.name);
   return { name: file.name, text: text.replace(/^\uFEFF/, '') };
 }

@@ -5,7 +5,7 @@ import type { OperationContext } from '../../src/operations/context.ts';
 import { addGlossaryTerm, deleteGlossaryTerm, listGlossaryTerms } from '../../src/operations/glossary.ts';
 import { exportGlossary, importGlossary, type GlossaryFormat, type GlossaryImportResult, type GlossaryImportRow } from '../../src/operations/glossary-interchange.ts';
 import { TermBody } from '../routes/glossary.ts';
-import { errorText } from './error-text.ts';
+import { errorText, pageStatus } from './error-text.ts';
 import { fileField, formInput, textField } from './form-input.ts';
 import { GlossaryPage } from './glossary-page.tsx';
 import { varsOf, type PageEnv } from './page-env.ts';
@@ -40,6 +40,7 @@ export function glossaryRoutes(ctx: OperationContext) {
         done={done === 'added' || done === 'deleted' ? vars.t(`manage:glossary.${done}`) : undefined}
         imported={extra.imported}
       />,
+      pageStatus(extra.error),
     );
   };
 

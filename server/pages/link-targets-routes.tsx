@@ -5,7 +5,7 @@ import { DomainError } from '../../src/errors.ts';
 import type { OperationContext } from '../../src/operations/context.ts';
 import { getLinkTargets, setLinkTargets } from '../../src/operations/link-targets.ts';
 import { Locale } from '../schemas.ts';
-import { errorText } from './error-text.ts';
+import { errorText, pageStatus } from './error-text.ts';
 import { formInput, textField } from './form-input.ts';
 import { LinkTargetsPage } from './link-targets-page.tsx';
 import { varsOf, type PageEnv } from './page-env.ts';
@@ -56,6 +56,7 @@ export function linkTargetsRoutes(ctx: OperationContext) {
         error={error === undefined ? undefined : errorText(vars.t, error)}
         done={c.req.query('done') === 'saved' && extra.error === undefined ? vars.t('manage:linkTargets.saved') : undefined}
       />,
+      pageStatus(error),
     );
   };
 

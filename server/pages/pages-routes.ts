@@ -27,6 +27,7 @@ import { signInRoutes } from './sign-in-routes.tsx';
 import { statementsRoutes } from './statements-routes.tsx';
 import { teamRoutes } from './team-routes.tsx';
 import { translateRoutes } from './translate-routes.tsx';
+import { uploadRoutes } from './upload-routes.tsx';
 import { glossaryRoutes } from './glossary-routes.tsx';
 import { linkTargetsRoutes } from './link-targets-routes.tsx';
 import { reviseRoutes } from './revise-routes.tsx';
@@ -68,6 +69,7 @@ export function pagesRoutes(config: Config, deps: PagesDeps) {
   app.route('/', statementsRoutes(ctx));
   app.route('/', teamRoutes(ctx));
   app.route('/', translateRoutes(ctx, { providers: deps.providers, routes: config.routes, runner: deps.runner, development: config.environment === 'development' }));
+  app.route('/', uploadRoutes(ctx));
   app.route('/', reviewRoutes(ctx, deps.providers, config.routes));
   app.route('/', publishRoutes(ctx, (slug) => {
     if (deps.onPublished) deps.onPublished(slug);

@@ -32,11 +32,13 @@ export interface PublishProps {
   editions: PublishedEdition[];
   error?: ErrorText | undefined;
   done?: string | undefined;
+  /** Scheduled editions the publication just made overtook: they will not be released. */
+  overtaken?: { locale: string; visibleFrom: string }[];
 }
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
-export function PublishPage({ vars, slug, title, previews, editions, error, done }: PublishProps) {
+export function PublishPage({ vars, slug, title, previews, editions, error, done, overtaken = [] }: PublishProps) {
   const { t } = vars;
   const base = `/statements/${slug}/publish`;
   // Publishing is offered for the locales the person publishes (the operation decides: can()).
@@ -45,6 +47,15 @@ export function PublishPage({ vars, slug, title, previews, editions, error, done
   return (
     <Layout vars={vars} title={t('publish.title', { title })} path={base}>
       <Notice error={error} done={done} />
+      {overtaken.length > 0 && (
+        <ul class="notice publish-overtaken" role="status">
+          {overtaken.map((o) => (
+            <li data-locale={o.locale}>
+              <DatedMessage vars={vars} message="publish.overtakes" args={{ locale: o.locale }} dates={{ scheduled: o.visibleFrom }} />
+            </li>
+          ))}
+        </ul>
+      )}
       {!previews.some((p) => mayPublish(p.locale)) ? (
         <p class="publish-not-yours">{t('team.publishNotYours')}</p>
       ) : (

@@ -6,7 +6,7 @@ import { previewEdition } from '../../src/operations/preview-edition.ts';
 import { publish } from '../../src/operations/publish.ts';
 import { getStatement, listEditions } from '../../src/operations/read-statements.ts';
 import { PublishBody } from '../schemas.ts';
-import { errorText } from './error-text.ts';
+import { errorText, pageStatus } from './error-text.ts';
 import { formInput, textField } from './form-input.ts';
 import { varsOf, type PageEnv } from './page-env.ts';
 import { PublishPage } from './publish-page.tsx';
@@ -33,6 +33,9 @@ export function publishRoutes(ctx: OperationContext, onPublished: (slug: string)
     for (const locale of locales) previews.push(await previewEdition(ctx, slug, locale));
     const editions = await listEditions(ctx, slug);
     const done = c.req.query('done') === 'published' ? vars.t('publish.done') : c.req.query('done') === 'withdrawn' ? vars.t('manage:withdraw.done') : undefined;
+    // Named by the publication just made (ids of this statement's editions; anything else is ignored).
+    const overtakenIds = done && c.req.query('done') === 'published' ? new Set(c.req.queries('overtaken') ?? []) : new Set<string>();
+    const overtaken = editions.filter((e) => overtakenIds.has(e.id)).map((e) => ({ locale: e.locale, visibleFrom: e.visibleFrom }));
     return renderPage(
       c,
       <PublishPage
@@ -43,8 +46,9 @@ export function publishRoutes(ctx: OperationContext, onPublished: (slug: string)
         editions={editions.map((e) => ({ id: e.id, locale: e.locale, publishedAt: e.publishedAt, visibleFrom: e.visibleFrom, withdrawnAt: e.withdrawnAt, hash: e.hash }))}
         error={extra.error === undefined ? undefined : errorText(vars.t, extra.error)}
         done={done}
+        overtaken={overtaken}
       />,
-      200,
+      pageStatus(extra.error),
     );
   };
 
@@ -58,9 +62,11 @@ export function publishRoutes(ctx: OperationContext, onPublished: (slug: string)
       const embargo = typeof body.embargo === 'string' ? embargoFromField(body.embargo) : undefined;
       const reason = textField(body, 'override').trim();
       const input = formInput(PublishBody, { locales: ([] as unknown[]).concat(body.locales ?? []), ...(embargo ? { embargoUntil: embargo } : {}), ...(reason ? { override: { reason } } : {}) });
-      await publish(ctx, sessionOf(c).actor, { slug, ...input });
+      const { editions } = await publish(ctx, sessionOf(c).actor, { slug, ...input });
       onPublished(slug);
-      return c.redirect(`/statements/${slug}/publish?done=published`, 303);
+      // The scheduled editions this publication overtook, said on the page it redirects to.
+      const overtaken = editions.flatMap((e) => e.overtakes.map((o) => `&overtaken=${encodeURIComponent(o.editionId)}`)).join('');
+      return c.redirect(`/statements/${slug}/publish?done=published${overtaken}`, 303);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return show(c, { error });

@@ -10,7 +10,7 @@ import { getStatement, getTranslation } from '../../src/operations/read-statemen
 import { review, segmentsWrittenBy } from '../../src/operations/review.ts';
 import { OverrideBody } from '../routes/overrides.ts';
 import { ReviewBody, SegmentId } from '../schemas.ts';
-import { errorText } from './error-text.ts';
+import { errorText, pageStatus } from './error-text.ts';
 import { formInput, optionalField, textField } from './form-input.ts';
 import { varsOf, type PageEnv } from './page-env.ts';
 import { renderPage } from './render-page.ts';
@@ -40,7 +40,7 @@ export function reviewRoutes(ctx: OperationContext, providers: ProviderSet, rout
     const vars = varsOf(c);
     const statement = await getStatement(ctx, slug);
     const page = pageWithin(extra.page ?? pageAsked(c.req.query('page')), statement.segments.length);
-    const translation = await getTranslation(ctx, slug, locale, { limit: segmentsPerPage, offset: (page - 1) * segmentsPerPage, comments: true });
+    const translation = await getTranslation(ctx, slug, locale, { limit: segmentsPerPage, offset: (page - 1) * segmentsPerPage, comments: true, history: true });
     let back: { provider: string | null; texts: Map<string, string | null>; unknown: Map<string, string[]>; notes: string[] } | null = null;
     let error = extra.error;
     const asked = c.req.query('back');
@@ -80,7 +80,7 @@ export function reviewRoutes(ctx: OperationContext, providers: ProviderSet, rout
         error={error === undefined ? undefined : errorText(vars.t, error)}
         done={done}
       />,
-      200,
+      pageStatus(error),
     );
   };
 

@@ -13,6 +13,7 @@ import type { PageVars } from './page-env.ts';
 import { PlaceholderChips } from './placeholder-chips.tsx';
 import { SourceChange } from './source-change.tsx';
 import { SegmentThread } from './segment-thread.tsx';
+import { SegmentHistory } from './segment-history.tsx';
 import { SegmentContextLabel } from './segment-context-label.tsx';
 import { WordDiff } from './word-diff.tsx';
 
@@ -108,6 +109,7 @@ export function ReviewSegment({ vars, base, index, segment: s, own, placeholders
         </button>
       </form>
       )}
+      <SegmentHistory vars={vars} segment={{ ...s, n }} locale={locale} dir={dir} />
       <SegmentThread vars={vars} base={base} locale={locale} comments={s.comments} segment={{ id: s.id, n }} dir={dir} />
     </section>
   );

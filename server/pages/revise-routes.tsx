@@ -7,7 +7,7 @@ import { previewRevision, type RevisionPreview } from '../../src/operations/prev
 import { getStatement } from '../../src/operations/read-statements.ts';
 import { reviseSource } from '../../src/operations/revise-source.ts';
 import { ReviseSource } from '../schemas.ts';
-import { errorText } from './error-text.ts';
+import { errorText, pageStatus } from './error-text.ts';
 import { fileField, formInput, textField } from './form-input.ts';
 import { varsOf, type PageEnv } from './page-env.ts';
 import { renderPage } from './render-page.ts';
@@ -37,6 +37,7 @@ export function reviseRoutes(ctx: OperationContext) {
         error={extra.error === undefined ? undefined : errorText(vars.t, extra.error)}
         done={c.req.query('done') === 'revised' && extra.error === undefined && !extra.preview ? vars.t('manage:revise.done', { revision: statement.revision }) : undefined}
       />,
+      pageStatus(extra.error),
     );
   };
 

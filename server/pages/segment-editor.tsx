@@ -13,6 +13,8 @@ import type { PageVars } from './page-env.ts';
 import { chipInserts, editorPlaceholders, PlaceholderChips } from './placeholder-chips.tsx';
 import { SourceChange } from './source-change.tsx';
 import { SegmentThread } from './segment-thread.tsx';
+import { SegmentHistory } from './segment-history.tsx';
+import { can } from '../../src/workflow/roles.ts';
 import { SegmentContextLabel } from './segment-context-label.tsx';
 import { WordDiff } from './word-diff.tsx';
 
@@ -182,6 +184,7 @@ export function SegmentEditor({ vars, action, index, segment: s, placeholders, s
           </form>
         ))}
       </div>
+      <SegmentHistory vars={vars} segment={{ ...s, n: index + 1 }} locale={locale} dir={dir} saveAction={vars.session && can(vars.session.actor, 'translate', locale) ? action : undefined} />
       <SegmentThread vars={vars} base={action.replace(/\/segments\/[^/]+$/, '')} locale={locale} comments={s.comments} segment={{ id: s.id, n: index + 1 }} dir={dir} />
     </section>
   );

@@ -12,7 +12,7 @@ import { DomainError } from '../../src/errors.ts';
 import type { OperationContext } from '../../src/operations/context.ts';
 import { closeSession, openSession } from '../../src/operations/sessions.ts';
 import { uiLanguages } from '../i18n.ts';
-import { errorText } from './error-text.ts';
+import { errorText, pageStatus } from './error-text.ts';
 import { formInput } from './form-input.ts';
 import { varsOf, type PageEnv } from './page-env.ts';
 import { languageCookie } from './page-language.ts';
@@ -39,7 +39,7 @@ export function signInRoutes(ctx: OperationContext) {
     const formToken = randomBytes(24).toString('base64url');
     setCookie(c, formCookie, formToken, { httpOnly: true, sameSite: 'Strict', path: '/sign-in', secure: isHttps(c), maxAge: 3600 });
     const done = c.req.query('signedOut') === '1' ? c.get('t')('signIn.signedOut') : undefined;
-    return renderPage(c, <SignInPage vars={varsOf(c)} formToken={formToken} next={next} error={error === undefined ? undefined : errorText(c.get('t'), error)} done={done} />);
+    return renderPage(c, <SignInPage vars={varsOf(c)} formToken={formToken} next={next} error={error === undefined ? undefined : errorText(c.get('t'), error)} done={done} />, pageStatus(error));
   };
 
   app.get('/', (c) => c.redirect(c.get('session') ? '/statements' : '/sign-in', 303));

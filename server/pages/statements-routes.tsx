@@ -7,7 +7,7 @@ import { listStatements } from '../../src/operations/read-statements.ts';
 import { searchStatements } from '../../src/operations/search-statements.ts';
 import { decodeUtf8 } from '../../src/read-document.ts';
 import { CreateStatement } from '../schemas.ts';
-import { errorText } from './error-text.ts';
+import { errorText, pageStatus } from './error-text.ts';
 import { formInput, textField } from './form-input.ts';
 import { varsOf, type PageEnv } from './page-env.ts';
 import { renderPage } from './render-page.ts';
@@ -38,7 +38,7 @@ export function statementsRoutes(ctx: OperationContext) {
       page = await listStatements(ctx, { limit: 25, ...(cursor ? { cursor } : {}) });
     }
     const error = extra.error === undefined ? undefined : errorText(vars.t, extra.error);
-    return renderPage(c, <StatementsPage vars={vars} query={query} statements={page.statements} total={page.total} nextCursor={page.nextCursor} error={error} done={extra.done} />, 200);
+    return renderPage(c, <StatementsPage vars={vars} query={query} statements={page.statements} total={page.total} nextCursor={page.nextCursor} error={error} done={extra.done} />, pageStatus(extra.error));
   };
 
   app.get('/statements', (c) => {

@@ -15,7 +15,7 @@ import { can, roleNames } from '../../src/workflow/roles.ts';
 import { CreateUser } from '../schemas.ts';
 import { DashboardPage } from './dashboard-page.tsx';
 import { formInput } from './form-input.ts';
-import { errorStatus, errorText } from './error-text.ts';
+import { errorStatus, errorText, pageStatus } from './error-text.ts';
 import { varsOf, type PageEnv } from './page-env.ts';
 import { renderPage } from './render-page.ts';
 import { sessionOf } from './require-sign-in.ts';
@@ -29,7 +29,7 @@ export function teamRoutes(ctx: OperationContext) {
     const vars = varsOf(c);
     const users = await listUsers(ctx, sessionOf(c).actor);
     const error = extra.error === undefined ? undefined : errorText(vars.t, extra.error);
-    return renderPage(c, <UsersPage vars={vars} users={users} secret={extra.secret} error={error} done={extra.done} />);
+    return renderPage(c, <UsersPage vars={vars} users={users} secret={extra.secret} error={error} done={extra.done} />, pageStatus(extra.error));
   };
   const linkUrl = (c: Context, path: string) => new URL(path, c.req.url).toString();
   /** A refusal the page can show beside the list (anything else is the error page). */
@@ -103,7 +103,7 @@ export function teamRoutes(ctx: OperationContext) {
       return renderPage(c, <SignInLinkPage vars={vars} name={link.name} token={token} />);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return renderPage(c, <SignInLinkPage vars={vars} token={token} error={errorText(vars.t, error)} />);
+      return renderPage(c, <SignInLinkPage vars={vars} token={token} error={errorText(vars.t, error)} />, pageStatus(error));
     }
   });
 
@@ -119,7 +119,7 @@ export function teamRoutes(ctx: OperationContext) {
       const vars = varsOf(c);
       // A script asking for JSON gets the API's error body, in its language.
       if ((c.req.header('accept') ?? '').includes('application/json')) return c.json({ error: { code: error.code, message: errorText(vars.t, error).message, details: error.details } }, errorStatus(error));
-      return renderPage(c, <SignInLinkPage vars={vars} token={token} error={errorText(vars.t, error)} />);
+      return renderPage(c, <SignInLinkPage vars={vars} token={token} error={errorText(vars.t, error)} />, pageStatus(error));
     }
   });
 

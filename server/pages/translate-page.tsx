@@ -114,6 +114,7 @@ export function TranslatePage(p: TranslateProps) {
       )}
       <p class="page-links">
         <a href={`/statements/${p.slug}/review/${p.locale}`}>{t('statements.review', { locale: p.locale })}</a>{' '}
+        <a href={`${base}/upload`}>{t('upload:link')}</a>{' '}
         <a href={`/statements/${p.slug}/history`}>{t('statements.history')}</a>
       </p>
       {p.job && <JobProgress job={p.job} locale={p.locale} reload={withPage(base, p.page)} t={t} />}

@@ -18,7 +18,7 @@ import { submitLocale } from '../../src/operations/submit-locale.ts';
 import { ifMatchVersion } from '../if-match.ts';
 import { DraftsBody, EditSegment } from '../schemas.ts';
 import { formInput, optionalField } from './form-input.ts';
-import { errorStatus, errorText } from './error-text.ts';
+import { errorStatus, errorText, pageStatus } from './error-text.ts';
 import { findingMessage } from './findings-list.tsx';
 import { varsOf, type PageEnv } from './page-env.ts';
 import { renderPage } from './render-page.ts';
@@ -74,7 +74,7 @@ export function translateRoutes(ctx: OperationContext, drafts: DraftDeps) {
       if (filtering(filter)) matching = (await getTranslation(ctx, slug, locale, { edition: false })).segments.filter((s) => passesFilter(s, filter)).map((s) => s.id);
       page = pageWithin(extra.page ?? pageAsked(c.req.query('page')), matching?.length ?? statement.segments.length);
       const from = (page - 1) * segmentsPerPage;
-      const read = await getTranslation(ctx, slug, locale, { ...(matching ? { segmentIds: matching.slice(from, from + segmentsPerPage) } : { limit: segmentsPerPage, offset: from }), suggestions: true, comments: true });
+      const read = await getTranslation(ctx, slug, locale, { ...(matching ? { segmentIds: matching.slice(from, from + segmentsPerPage) } : { limit: segmentsPerPage, offset: from }), suggestions: true, comments: true, history: true });
       translation = matching ? { ...read, total: matching.length, offset: from } : read;
     } catch (error) {
       if (!(error instanceof DomainError && error.code === 'translation_not_found')) throw error;
@@ -115,7 +115,7 @@ export function translateRoutes(ctx: OperationContext, drafts: DraftDeps) {
         statementTotal={statement.segments.length}
         notReady={notReady}
       />,
-      200,
+      pageStatus(extra.error),
     );
   };
 

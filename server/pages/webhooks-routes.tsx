@@ -6,7 +6,7 @@ import { createWebhook, listDeliveries, listWebhooks } from '../../src/operation
 import { webhookEvents } from '../../src/webhooks/events.ts';
 import type { WebhookTargetPolicy } from '../../src/webhooks/target-policy.ts';
 import { CreateWebhookBody } from '../routes/webhooks.ts';
-import { errorText } from './error-text.ts';
+import { errorText, pageStatus } from './error-text.ts';
 import { formInput, textField } from './form-input.ts';
 import { varsOf, type PageEnv } from './page-env.ts';
 import { renderPage } from './render-page.ts';
@@ -23,6 +23,7 @@ export function webhooksRoutes(ctx: OperationContext, policy: WebhookTargetPolic
     return renderPage(
       c,
       <WebhooksPage vars={vars} webhooks={webhooks} events={webhookEvents} created={extra.created} url={extra.url} error={extra.error === undefined ? undefined : errorText(vars.t, extra.error)} />,
+      pageStatus(extra.error),
     );
   };
 

@@ -11,7 +11,7 @@ import { listEditions } from '../../src/operations/read-statements.ts';
 import { withdrawEdition } from '../../src/operations/withdraw-edition.ts';
 import { WithdrawBody } from '../schemas.ts';
 import { DatedMessage } from './date-time.tsx';
-import { errorText, type ErrorText } from './error-text.ts';
+import { errorText, pageStatus, type ErrorText } from './error-text.ts';
 import { formInput, textField } from './form-input.ts';
 import { CsrfField, Layout } from './layout.tsx';
 import { Notice } from './notice.tsx';
@@ -81,6 +81,7 @@ export function withdrawRoutes(ctx: OperationContext, onWithdrawn: (slug: string
     return renderPage(
       c,
       <WithdrawPage vars={vars} slug={slug} edition={edition} reason={extra.reason ?? ''} error={extra.error === undefined ? undefined : errorText(vars.t, extra.error)} />,
+      pageStatus(extra.error),
     );
   };
 

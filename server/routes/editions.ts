@@ -5,8 +5,14 @@ import { publish } from '../../src/operations/publish.ts';
 import { withdrawEdition } from '../../src/operations/withdraw-edition.ts';
 import { listEditions } from '../../src/operations/read-statements.ts';
 import { withMessages } from '../finding-messages.ts';
+import { negotiateLanguage, translator } from '../i18n.ts';
 import { openApiApp } from '../openapi-app.ts';
 import { Edition, ErrorBody, PublishBody, Slug, WithdrawBody } from '../schemas.ts';
+
+/** A publication's edition: as listed, and the scheduled editions it overtook (they will not be released). */
+const PublishedEdition = Edition.extend({
+  overtakes: z.array(z.object({ editionId: z.string(), locale: z.string(), visibleFrom: z.string(), message: z.string() })),
+});
 
 /** `changed`: told after a publication or a withdrawal (readers' caches, webhook deliveries). */
 export function editionRoutes(ctx: OperationContext, changed: (slug: string) => void) {
@@ -19,7 +25,7 @@ export function editionRoutes(ctx: OperationContext, changed: (slug: string) => 
       summary: 'Publish locales together, all or none',
       request: { params: z.object({ slug: Slug }), body: { content: { 'application/json': { schema: PublishBody } }, required: true } },
       responses: {
-        201: { description: 'The editions', content: { 'application/json': { schema: z.object({ editions: z.array(Edition) }) } } },
+        201: { description: 'The editions; `overtakes`: the scheduled editions each one supersedes before their time (never released)', content: { 'application/json': { schema: z.object({ editions: z.array(PublishedEdition) }) } } },
         409: { description: 'A locale is not ready', content: { 'application/json': { schema: ErrorBody } } },
       },
     }),
@@ -34,7 +40,13 @@ export function editionRoutes(ctx: OperationContext, changed: (slug: string) => 
       });
       changed(slug);
       const all = await listEditions(ctx, slug);
-      return c.json({ editions: editions.map((e) => ({ ...all.find((x) => x.id === e.id)!, created: e.created, findings: withMessages([e], c)[0]!.findings })) }, 201);
+      const t = translator(negotiateLanguage(c.req.header('accept-language')));
+      return c.json({
+        editions: editions.map((e) => ({
+          ...all.find((x) => x.id === e.id)!, created: e.created, findings: withMessages([e], c)[0]!.findings,
+          overtakes: e.overtakes.map((o) => ({ ...o, message: t('pages:publish.overtakes', { locale: o.locale, scheduled: o.visibleFrom }) })),
+        })),
+      }, 201);
     },
   );
 

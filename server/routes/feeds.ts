@@ -6,9 +6,9 @@
 import { Hono } from 'hono';
 import type { Config } from '../../src/config.ts';
 import { DomainError } from '../../src/errors.ts';
-import { canonicalLocale } from '../../src/locale.ts';
 import type { FeedCache } from '../feed-cache.ts';
 import { publicHeaders } from '../public-headers.ts';
+import { noneMatch, pathLocale } from '../public-request.ts';
 
 const types = { rss: 'application/rss+xml; charset=utf-8', atom: 'application/atom+xml; charset=utf-8' } as const;
 
@@ -17,8 +17,8 @@ export function feedRoutes(cache: FeedCache, config: Config) {
   const secure = publicHeaders(config.publicFrameAncestors).other;
   app.get('/:file', async (c) => {
     const m = /^(.+)\.(rss|atom)$/.exec(c.req.param('file'));
-    if (!m) throw new DomainError('not_found', `No feed ${c.req.param('file')}`, { path: c.req.path });
-    const locale = canonicalLocale(m[1]!);
+    if (!m) throw new DomainError('not_found', `No feed ${c.req.param('file').slice(0, 100)}`, { path: c.req.path.slice(0, 120) });
+    const locale = pathLocale(m[1]!);
     const kind = m[2] as 'rss' | 'atom';
     const site = config.publicUrl ?? new URL(c.req.url).origin;
     const feed = (await cache.feeds(locale, site))[kind];
@@ -29,7 +29,7 @@ export function feedRoutes(cache: FeedCache, config: Config) {
       ...secure,
     };
     const inm = c.req.header('if-none-match');
-    if (inm && inm.split(',').some((t) => t.trim() === feed.etag)) return c.body(null, 304, headers);
+    if (inm && noneMatch(inm, feed.etag)) return c.body(null, 304, headers);
     return c.body(feed.body, 200, { ...headers, 'Content-Type': types[kind] });
   });
   return app;

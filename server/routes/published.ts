@@ -10,20 +10,25 @@
  */
 import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
+import { LRUCache } from 'lru-cache';
 import Negotiator from 'negotiator';
 import type { Config } from '../../src/config.ts';
 import { DomainError } from '../../src/errors.ts';
 import { canonicalLocale } from '../../src/locale.ts';
+import { bounds } from '../schemas.ts';
 import { chooseLocale, type LiveEditionRef, type PublishedIndex } from '../../src/operations/read-published.ts';
 import { htmlDocument, notFoundDocument } from '../../src/publishing/html-document.ts';
 import type { PublishedCache, Rendered } from '../published-cache.ts';
 import { markIdSent } from '../middleware/request-log.ts';
-import { publicHeaders, type PublicHeaders } from '../public-headers.ts';
+import { publicHeaders, refusalCaching, type PublicHeaders } from '../public-headers.ts';
+import { noneMatch, pathLocale } from '../public-request.ts';
 
 type Kind = 'md' | 'html' | 'json';
 const types: Record<Kind, string> = { md: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8', json: 'application/json; charset=utf-8' };
 const byMediaType: Record<string, Kind> = { 'text/markdown': 'md', 'text/html': 'html', 'application/json': 'json' };
-const cacheControl = 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400';
+// A shared cache may serve an answer at most 60 s past its freshness (README, "Readers' caches"):
+// a withdrawn edition stops being served within s-maxage + 60 s, not a day later.
+const cacheControl = 'public, max-age=60, s-maxage=300, stale-while-revalidate=60';
 
 function kindFromAccept(accept: string | undefined): Kind {
   if (!accept || accept === '*/*') return 'md';
@@ -98,23 +103,24 @@ function pageOf(index: PublishedIndex, ref: LiveEditionRef, rendered: Rendered, 
   return page;
 }
 
-/** A file name (`fr-CA.html`, `ar`) → canonical locale and suffix, parsed once per spelling. */
-const files = new Map<string, { locale: string; kind: Kind | undefined }>();
+/**
+ * A file name (`fr-CA.html`, `ar`) → canonical locale and suffix, parsed once per spelling and
+ * kept for the next request: at most 10,000 spellings (least recently used out first), each
+ * at most a language tag and a suffix long (a longer language part is refused before it is
+ * parsed, and what is refused is not kept), so a stream of odd names holds at most about 2 MB.
+ */
+const files = new LRUCache<string, { locale: string; kind: Kind | undefined }>({ max: 10_000 });
 
 function parseFile(file: string): { locale: string; kind: Kind | undefined } {
   let parsed = files.get(file);
   if (parsed === undefined) {
     // `s`: any character may be in the name (`fr%0A`); the language tag check refuses it (400 locale_invalid).
     const m = /^(.+?)(?:\.(md|html|json))?$/s.exec(file);
-    if (!m?.[1]) throw new DomainError('not_found', `No published file ${JSON.stringify(file)}`, { path: file });
-    parsed = { locale: canonicalLocale(m[1]), kind: m[2] as Kind | undefined };
-    if (files.size < 10_000) files.set(file, parsed);
+    if (!m?.[1]) throw new DomainError('not_found', `No published file ${JSON.stringify(file.slice(0, 100))}`, { path: file.slice(0, 100) });
+    parsed = { locale: pathLocale(m[1]), kind: m[2] as Kind | undefined };
+    files.set(file, parsed);
   }
   return parsed;
-}
-
-function matches(inm: string, etag: string): boolean {
-  return inm === etag || inm.split(',').some((t) => t.trim() === etag);
 }
 
 function withId(c: Context, headers: Record<string, string>): Record<string, string> {
@@ -127,9 +133,23 @@ function answer(c: Context, rep: Representation, body: (() => string) | undefine
   // server writes it as it is); nothing else sets headers on these routes.
   // The request id goes into the same object (the log middleware then leaves the answer alone).
   const inm = c.req.header('if-none-match');
-  if (inm && matches(inm, rep.etag)) return new Response(null, { status: 304, headers: withId(c, extra ? { ...rep.headers, ...extra } : rep.headers) });
+  if (inm && noneMatch(inm, rep.etag)) return new Response(null, { status: 304, headers: withId(c, extra ? { ...rep.headers, ...extra } : rep.headers) });
   if (!body) return undefined;
   return new Response(body(), { status: 200, headers: withId(c, extra ? { ...rep.ok, ...extra } : rep.ok) });
+}
+
+/** The first language of Accept-Language that is a valid tag, canonical; undefined when none is. */
+function firstTag(acceptLanguage: string | undefined): string | undefined {
+  if (!acceptLanguage) return undefined;
+  for (const l of new Negotiator({ headers: { 'accept-language': acceptLanguage } }).languages()) {
+    if (l === '*' || l.length > bounds.tag) continue;
+    try {
+      return canonicalLocale(l);
+    } catch {
+      // not a language tag: the next one
+    }
+  }
+  return undefined;
 }
 
 export function publishedRoutes(cache: PublishedCache, config: Config) {
@@ -169,10 +189,10 @@ export function publishedRoutes(cache: PublishedCache, config: Config) {
       const index = await cache.index(slug).catch(() => undefined);
       editions = index ? [...index.live.keys()].sort().map((l) => ({ locale: l, url: editionUrl(base, slug, l) })) : [];
     }
-    const wanted = new Negotiator({ headers: { 'accept-language': c.req.header('accept-language') ?? '' } }).languages().filter((l) => l !== '*');
-    const language = locale ?? wanted[0] ?? cache.labels.siteLanguage ?? 'en';
+    // Only a language tag goes into Content-Language and the page's lang (any token may come in Accept-Language).
+    const language = locale ?? firstTag(c.req.header('accept-language')) ?? cache.labels.siteLanguage ?? 'en';
     const html = notFoundDocument({ locale: language, editions, statementKnown: known, labels: cache.labels });
-    return new Response(html, { status: 404, headers: withId(c, { ...secure.html, 'Content-Type': types.html, 'Cache-Control': 'no-store', 'Content-Language': language, Vary: 'Accept, Accept-Language' }) });
+    return new Response(html, { status: 404, headers: withId(c, { ...secure.html, 'Content-Type': types.html, 'Content-Language': language, ...refusalCaching }) });
   };
 
   const suffixVary = { Vary: 'Accept' };

@@ -18,6 +18,7 @@ import type { CorrectionNotice } from '../types/edition.ts';
 import { renderEditionHtml, type RenderOptions } from '../publishing/render-html.ts';
 import type { StoredSegment } from '../store/queries/statements.ts';
 import { parseTbx } from '../interchange/tbx.ts';
+import { parseGlossaryCsv } from '../interchange/glossary-csv.ts';
 import { parseTmx } from '../interchange/tmx.ts';
 import { readXliff } from '../interchange/xliff.ts';
 
@@ -145,12 +146,14 @@ function correction(input: { previous: { id: string; markdown: string }; markdow
 /** Uploaded interchange files (TMX, TBX, XLIFF) are parsed here too: a large one never stalls the event loop. */
 const tmx = (input: { xml: string }) => parseTmx(input.xml);
 const tbx = (input: { xml: string; sourceLocale?: string }) => parseTbx(input.xml, input.sourceLocale);
+const glossaryCsv = (input: { text: string }) => parseGlossaryCsv(input.text);
 const xliff = (input: { xml: string; slug: string; targetLocale: string }) => readXliff(input.xml, input.slug, input.targetLocale);
 
 export const documentTasks = {
   source,
   tmx,
   tbx,
+  glossaryCsv,
   xliff,
   align,
   reassemble: reassembleEdition,

@@ -4,6 +4,10 @@
  * and `collection` (any order after the first). One row a concept; in a language's cell, `|`
  * separates the preferred term (first) from accepted variants. A row whose target cells are
  * all empty is a do-not-translate term. An empty `collection` is every statement.
+ * A row has at most `glossaryCsvLimits.columns` columns: a wider one is refused (400
+ * validation_failed, naming its line) by a scan of the text before csv-parse reads it, which
+ * takes seconds over a record of many thousand cells. Parsed in a document worker
+ * (src/documents/tasks.ts `glossaryCsv`), as TBX is, never on the event loop.
  */
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -11,6 +15,9 @@ import { DomainError } from '../errors.ts';
 import type { GlossaryEntry, GlossaryFile, GlossaryTermForms } from './glossary-entry.ts';
 
 const special = new Set(['note', 'collection']);
+
+/** The columns a row may have: the source language, target languages, note, collection. */
+export const glossaryCsvLimits = { columns: 500 } as const;
 
 function forms(cell: string): GlossaryTermForms | null {
   const parts = cell.split('|').map((p) => p.trim()).filter(Boolean);
@@ -21,7 +28,28 @@ function refused(line: number, problem: string): DomainError {
   return new DomainError('validation_failed', `CSV line ${line}: ${problem}`, { field: `csv line ${line}`, line, problem });
 }
 
+/** Refuses the first record with more columns than the limit (commas outside quotes; `""` toggles twice). */
+function checkColumns(text: string): void {
+  const max = glossaryCsvLimits.columns;
+  let columns = 1;
+  let line = 1;
+  let recordLine = 1;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) quoted = !quoted;
+    else if (c === 0x0a) {
+      line++;
+      if (!quoted) {
+        columns = 1;
+        recordLine = line;
+      }
+    } else if (c === 0x2c && !quoted && ++columns > max) throw refused(recordLine, `more than ${max} columns (a row has at most ${max})`);
+  }
+}
+
 export function parseGlossaryCsv(text: string): GlossaryFile {
+  checkColumns(text);
   let rows: { record: string[]; info: { lines: number } }[];
   try {
     rows = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: false }) as unknown as typeof rows;

@@ -20,6 +20,32 @@ import { pushText } from '../markdown/tokens.ts';
 import type { SegmentState } from '../workflow/transitions.ts';
 import { el, txt, type Element } from './safe-xml.ts';
 
+/**
+ * The Editions namespace, declared on the root of both versions' exports (prefix `editions`):
+ * `editions:version` on each <unit>/<trans-unit> is the segment's version when exported, which
+ * an upload compares with the segment's version now. Both standards allow attributes of other
+ * namespaces there (XLIFF 1.2 <trans-unit>: "non-XLIFF attributes"; 2.0 <unit>: "attributes
+ * from any namespace"). Read under whatever prefix the file binds to this namespace.
+ */
+export const EDITIONS_NS = 'urn:x-editions:xliff';
+
+/** The Editions version a unit carries (null: none, or not a whole number). */
+export function editionsVersionOf(unit: Element, scopes: readonly Element[]): number | null {
+  const prefixes = new Set<string>();
+  for (const scope of [...scopes, unit]) {
+    for (const [name, value] of Object.entries(scope.attributes ?? {})) {
+      if (!name.startsWith('xmlns:')) continue;
+      if (value === EDITIONS_NS) prefixes.add(name.slice(6));
+      else prefixes.delete(name.slice(6));
+    }
+  }
+  for (const prefix of prefixes) {
+    const raw = unit.attributes?.[`${prefix}:version`];
+    if (raw !== undefined && /^\s*\d{1,15}\s*$/.test(String(raw))) return Number(raw);
+  }
+  return null;
+}
+
 /** What a file's state says of its target, whatever the version. */
 export type FileStateClass = 'none' | 'new' | 'review' | 'translated' | 'final';
 
@@ -30,6 +56,8 @@ export interface XliffUnitIn {
   /** The state as the file writes it (1.2 `state`, 2.0 `state`), null when absent. */
   fileState: string | null;
   stateClass: FileStateClass;
+  /** The segment's version when the file was exported (`editions:version`), null when the unit has none. */
+  version: number | null;
 }
 
 export interface XliffDocumentIn {
@@ -43,6 +71,8 @@ export interface XliffSegment {
   source: string;
   target: string | null;
   state: SegmentState;
+  /** The segment's version now (1 for a locale not started: its rows start there), written as `editions:version`. */
+  version: number;
   placeholders: readonly Placeholder[];
   notes: readonly string[];
 }

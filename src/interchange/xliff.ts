@@ -6,7 +6,7 @@
  * no state for) and notes (state, glossary terms, findings, comments).
  */
 import { DomainError } from '../errors.ts';
-import { canonicalText, classOf20, exportStates, inlineNodes, lowerState, noFile, refuseOtherLanguage, type InlineNames, type XliffDocumentIn, type XliffSegment, type XliffUnitIn } from './xliff-common.ts';
+import { canonicalText, classOf20, EDITIONS_NS, editionsVersionOf, exportStates, inlineNodes, lowerState, noFile, refuseOtherLanguage, type InlineNames, type XliffDocumentIn, type XliffSegment, type XliffUnitIn } from './xliff-common.ts';
 import { readXliff12 } from './xliff12.ts';
 import { buildXml, childElements, el, parseXml, txt, type Element } from './safe-xml.ts';
 
@@ -17,7 +17,7 @@ const names: InlineNames = { paired: 'pc', standalone: 'ph', display: 'disp' };
 export function exportXliff(slug: string, sourceLocale: string, targetLocale: string, segments: readonly XliffSegment[]): string {
   const units = segments.map((s) => {
     const state = exportStates[s.state];
-    return el('unit', { id: s.id, 'xml:space': 'preserve' }, [
+    return el('unit', { id: s.id, 'xml:space': 'preserve', 'editions:version': String(s.version) }, [
       ...(s.notes.length > 0 ? [el('notes', {}, s.notes.map((n) => el('note', {}, [txt(n)])))] : []),
       el('segment', { state: s.target === null ? 'initial' : state.v20, ...(s.target !== null && state.subState ? { subState: state.subState } : {}) }, [
         el('source', {}, inlineNodes(s.source, s.placeholders, names)),
@@ -25,14 +25,14 @@ export function exportXliff(slug: string, sourceLocale: string, targetLocale: st
       ]),
     ]);
   });
-  const root = el('xliff', { xmlns: 'urn:oasis:names:tc:xliff:document:2.0', version: '2.0', srcLang: sourceLocale, trgLang: targetLocale }, [el('file', { id: slug }, units)]);
+  const root = el('xliff', { xmlns: 'urn:oasis:names:tc:xliff:document:2.0', 'xmlns:editions': EDITIONS_NS, version: '2.0', srcLang: sourceLocale, trgLang: targetLocale }, [el('file', { id: slug }, units)]);
   // No indentation: white space inside <source> and <target> is content.
   return buildXml(root, { spaces: 0 });
 }
 
 /** Elements named `name` under `e`, at any depth through <group>s. */
-function unitsUnder(e: Element, name: string): Element[] {
-  return childElements(e).flatMap((c) => (c.name === name ? [c] : c.name === 'group' || c.name === 'body' ? unitsUnder(c, name) : []));
+function unitsUnder(e: Element, name: string, scopes: readonly Element[] = []): { unit: Element; scopes: readonly Element[] }[] {
+  return childElements(e).flatMap((c) => (c.name === name ? [{ unit: c, scopes: [...scopes, e] }] : c.name === 'group' || c.name === 'body' ? unitsUnder(c, name, [...scopes, e]) : []));
 }
 
 function readXliff20(root: Element, slug: string, targetLocale: string): XliffUnitIn[] {
@@ -40,7 +40,7 @@ function readXliff20(root: Element, slug: string, targetLocale: string): XliffUn
   const files = childElements(root, 'file');
   const file = files.find((f) => f.attributes?.id === slug);
   if (!file) throw noFile(slug, 'id', files.map((f) => String(f.attributes?.id ?? '')));
-  return unitsUnder(file, 'unit').map((unit) => {
+  return unitsUnder(file, 'unit', [root]).map(({ unit, scopes }) => {
     let target: Element[] | null = null;
     let stateClass: XliffUnitIn['stateClass'] | null = null;
     let fileState: string | null = null;
@@ -55,7 +55,7 @@ function readXliff20(root: Element, slug: string, targetLocale: string): XliffUn
       }
     }
     const text = target === null ? null : canonicalText(target);
-    return { id: String(unit.attributes?.id ?? ''), target: text === '' ? null : text, fileState, stateClass: stateClass ?? 'none' };
+    return { id: String(unit.attributes?.id ?? ''), target: text === '' ? null : text, fileState, stateClass: stateClass ?? 'none', version: editionsVersionOf(unit, scopes) };
   });
 }
 

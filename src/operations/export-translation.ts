@@ -11,9 +11,9 @@ import { targetStatement } from './load-translation.ts';
 import { getTranslation, type TranslationSegmentView } from './read-statements.ts';
 import { revisionHead, revisionMarkdown } from './revision-cache.ts';
 
-export type ExportSegment = Pick<TranslationSegmentView, 'id' | 'source' | 'text' | 'state' | 'findings'>;
+export type ExportSegment = Pick<TranslationSegmentView, 'id' | 'source' | 'text' | 'state' | 'version' | 'findings'>;
 
-/** The locale's segments (with findings) for an export; every one untranslated when the locale is not started. */
+/** The locale's segments (with findings and versions) for an export; every one untranslated at version 1 (where its rows start) when the locale is not started. */
 export async function translationForExport(ctx: OperationContext, slug: string, localeTag: string): Promise<{ locale: string; started: boolean; segments: ExportSegment[] }> {
   const db = ctx.store.db;
   const { locale, statement } = await targetStatement(db, slug, localeTag);
@@ -22,7 +22,7 @@ export async function translationForExport(ctx: OperationContext, slug: string, 
     return { locale: translation.locale, started: true, segments: translation.segments };
   }
   const revision = await revisionHead(db, statement.id, statement.current_revision);
-  return { locale, started: false, segments: revision.segmentList.map((s) => ({ id: s.id, source: s.text, text: null, state: 'untranslated', findings: [] })) };
+  return { locale, started: false, segments: revision.segmentList.map((s) => ({ id: s.id, source: s.text, text: null, state: 'untranslated', version: 1, findings: [] })) };
 }
 
 export interface TranslationMarkdown {

@@ -49,6 +49,7 @@ export async function exportTranslationXliff(ctx: OperationContext, slug: string
         source: s.source,
         target: s.text,
         state: s.state,
+        version: s.version,
         placeholders: placeholders.get(s.id) ?? [],
         notes: [
           `state: ${s.state}`,

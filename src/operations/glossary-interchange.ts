@@ -13,7 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../errors.ts';
 import type { GlossaryEntry, GlossaryFile } from '../interchange/glossary-entry.ts';
-import { buildGlossaryCsv, parseGlossaryCsv } from '../interchange/glossary-csv.ts';
+import { buildGlossaryCsv } from '../interchange/glossary-csv.ts';
 import { documentsOf } from '../documents/workers.ts';
 import { buildTbx } from '../interchange/tbx.ts';
 import { canonicalLocale } from '../locale.ts';
@@ -52,9 +52,9 @@ export interface GlossaryImportResult {
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
 
-/** A TBX file is parsed in a document worker (its time limit and queue), off the event loop. */
+/** A TBX or CSV file is parsed in a document worker (its time limit and queue), off the event loop. */
 async function parseFile(ctx: OperationContext, format: GlossaryFormat, text: string, sourceLocale?: string): Promise<GlossaryFile> {
-  return format === 'tbx' ? documentsOf(ctx).run('tbx', { xml: text, ...(sourceLocale !== undefined ? { sourceLocale } : {}) }) : parseGlossaryCsv(text);
+  return format === 'tbx' ? documentsOf(ctx).run('tbx', { xml: text, ...(sourceLocale !== undefined ? { sourceLocale } : {}) }) : documentsOf(ctx).run('glossaryCsv', { text });
 }
 
 interface Candidate {

@@ -1,12 +1,12 @@
 /**
- * Every live edition (visible, not withdrawn, the newest of its statement and locale), for
- * feeds and the static export: with its title and summary (the first heading and paragraph)
- * and the other live locales of its statement.
+ * Every live edition (visible, not withdrawn, the one of its statement and locale published
+ * last: src/store/queries/editions.ts), for feeds and the static export: with its title and
+ * summary (the first heading and paragraph) and the other live locales of its statement.
  */
 import type { Root } from 'mdast';
 import { titleAndSummary } from '../publishing/edition-summary.ts';
 import { readJsonOrNull } from '../store/json-columns.ts';
-import { notWithdrawn } from '../store/queries/editions.ts';
+import { liveByGroup, notWithdrawn } from '../store/queries/editions.ts';
 import { iso, type OperationContext } from './context.ts';
 import type { LiveEdition } from '../publishing/live-edition.ts';
 
@@ -18,8 +18,9 @@ export async function liveEditions(ctx: OperationContext, filter: { locale?: str
 
 /**
  * The live editions, and when that answer ends at the latest: `nextChangeAt`, the earliest end
- * of an embargo still running (any statement, any locale: the others' alternates change too),
- * else null. A publication or a withdrawal ends it too (src/store/change-feed.ts).
+ * of an embargo still running that changes a live edition (any statement, any locale: the
+ * others' alternates change too; not one a later publication overtook), else null. A
+ * publication or a withdrawal ends it too (src/store/change-feed.ts).
  */
 export async function liveEditionsUntil(ctx: OperationContext, filter: { locale?: string; limit?: number } = {}): Promise<{ editions: LiveEdition[]; nextChangeAt: string | null }> {
   const now = iso(ctx);
@@ -28,21 +29,11 @@ export async function liveEditionsUntil(ctx: OperationContext, filter: { locale?
   const rows = await ctx.store.db
     .selectFrom('editions')
     .innerJoin('statements', 'statements.id', 'editions.statement_id')
-    .select(['editions.id', 'statements.slug', 'statements.source_locale', 'editions.locale', 'editions.visible_from'])
+    .select(['editions.id', 'statements.slug', 'statements.source_locale', 'editions.locale', 'editions.published_at', 'editions.visible_from', 'editions.supersedes'])
     .where(notWithdrawn)
-    .orderBy('editions.visible_from', 'asc')
-    .orderBy('editions.published_at', 'asc')
     .execute();
-  // Later rows win: the newest visible edition of each statement and locale.
-  const live = new Map<string, (typeof rows)[number]>();
-  let nextChangeAt: string | null = null;
-  for (const r of rows) {
-    if (r.visible_from > now) {
-      nextChangeAt ??= r.visible_from;
-      continue;
-    }
-    live.set(`${r.slug}\u0000${r.locale}`, r);
-  }
+  // The rule of what is live per statement and locale, and when its answer next changes.
+  const { live, nextChangeAt } = liveByGroup(rows, (r) => `${r.slug}\u0000${r.locale}`, now);
   const localesOf = new Map<string, string[]>();
   for (const r of live.values()) localesOf.set(r.slug, [...(localesOf.get(r.slug) ?? []), r.locale]);
   const wanted = [...live.values()]

@@ -4,7 +4,9 @@
  * source revision is approved and reassembles without findings. The source locale is
  * published from the source itself. A new edition that replaces a live one carries a
  * correction notice. Webhook deliveries are written in the same transaction (the outbox),
- * due when the edition becomes visible.
+ * due when the edition becomes visible. A publication supersedes every earlier one of its
+ * locale, whatever their embargoes: a scheduled edition it overtakes is never released, and
+ * the answer says so (`overtakes`).
  */
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../errors.ts';
@@ -13,7 +15,7 @@ import { documentsOf, memoized, type DocumentRunner } from '../documents/workers
 import { stripPositions } from '../markdown/inline.ts';
 import { toJson } from '../store/json.ts';
 import { readJsonOrNull } from '../store/json-columns.ts';
-import { latestEditionRow, liveEditionRow } from '../store/queries/editions.ts';
+import { latestEditionRow, liveEditionRow, overtakenEditions } from '../store/queries/editions.ts';
 import { revisionOf, statementBySlug } from '../store/queries/statements.ts';
 import { lockStatement } from '../store/queries/lock.ts';
 import { rememberTranslations, type TmRemember } from '../store/queries/tm.ts';
@@ -26,8 +28,15 @@ import { iso, type OperationContext } from './context.ts';
 import { sha256 } from '../hash.ts';
 import { machineShareOfRows } from '../quality/machine-share.ts';
 import { isBlocking, localeQuality, refuseIfBlocked, type FindingView } from './quality.ts';
-import { enqueueEvent } from '../webhooks/enqueue.ts';
+import { cancelPendingDeliveries, enqueueEvent } from '../webhooks/enqueue.ts';
 import { announceChange } from '../store/change-feed.ts';
+
+/** A scheduled edition a publication overtook: it will not be released. */
+export interface Overtaken {
+  editionId: string;
+  locale: string;
+  visibleFrom: string;
+}
 
 export interface PublishInput {
   slug: string;
@@ -54,7 +63,9 @@ export async function publish(ctx: OperationContext, actor: Actor, input: Publis
     const built = locale === statement.source_locale ? sourceEdition(revision) : await translatedEdition(ctx, documents, db, statement, revision, locale, shareOverride);
     const hash = sha256(built.markdown);
     const previous = await latestEditionRow(db, statement.id, locale);
-    const live = await liveEditionRow(db, statement.id, locale, at);
+    // The edition this one replaces when readers first see it: live now, or, under an embargo,
+    // the one that will be live then (another scheduled edition may go live before).
+    const live = await liveEditionRow(db, statement.id, locale, embargo !== null && embargo > at ? embargo : at);
     // A correction is dated when readers see it (the end of its embargo, if any); the notice is
     // worked out without its date, so that the one made before the transaction serves in it.
     const notice = live && live.hash !== hash
@@ -85,7 +96,7 @@ export async function publish(ctx: OperationContext, actor: Actor, input: Publis
       // Nothing to do when the same text is live already; a scheduled one with the same text
       // is not live, so publishing now makes a new, visible edition.
       if (live && live.hash === hash && !embargo && previous?.id === live.id) {
-        editions.push({ ...live, created: false, findings: built.findings });
+        editions.push({ ...live, created: false, findings: built.findings, overtakes: [] as Overtaken[] });
         continue;
       }
       const row = {
@@ -106,6 +117,10 @@ export async function publish(ctx: OperationContext, actor: Actor, input: Publis
         correction: correction ? toJson(correction) : null,
       };
       await trx.insertInto('editions').values(row).execute();
+      // Published last, this edition supersedes the scheduled ones of its locale due at or
+      // after its own time: they never go live, and their announcements are cancelled.
+      const overtaken = await overtakenEditions(trx, statement.id, locale, row, at);
+      for (const o of overtaken) await cancelPendingDeliveries(trx, o.id);
       await enqueueEvent(trx, correction ? 'edition.corrected' : 'edition.published', {
         slug: statement.slug, locale, editionId: row.id, hash, sourceRevision: revision.number, publishedAt: at, visibleFrom: row.visible_from,
         path: `/published/${statement.slug}/${locale}`, ...(correction ? { correction } : {}),
@@ -113,7 +128,7 @@ export async function publish(ctx: OperationContext, actor: Actor, input: Publis
       if (locale !== statement.source_locale) {
         for (const s of built.texts) remembered.push({ sourceLocale: statement.source_locale, targetLocale: locale, sourceText: s.source, targetText: s.target, origin: 'published', at });
       }
-      editions.push({ ...row, created: true, findings: built.findings });
+      editions.push({ ...row, created: true, findings: built.findings, overtakes: overtaken.map((o) => ({ editionId: o.id, locale, visibleFrom: o.visible_from })) });
     }
     // Every published text of every locale into translation memory, in one statement per 500.
     await rememberTranslations(trx, remembered);

@@ -8,8 +8,10 @@
 import { lookup } from 'bcp-47-match';
 import { DomainError } from '../errors.ts';
 import { readJsonOrNull } from '../store/json-columns.ts';
+import { liveByGroup } from '../store/queries/editions.ts';
 import type { CorrectionNotice, EditionProvenance } from '../types/edition.ts';
 import { iso, type OperationContext } from './context.ts';
+import { isSlug } from '../validation.ts';
 
 export interface LiveEditionRef {
   id: string;
@@ -25,13 +27,16 @@ export interface PublishedIndex {
   /** The live edition of each locale. */
   live: Map<string, LiveEditionRef>;
   /**
-   * When an edition not withdrawn becomes visible next (the earliest embargo still running),
-   * else null: `live` holds until then, or until a publication or withdrawal.
+   * When the live edition of a locale changes next (the earliest embargo still running whose
+   * edition no later publication overtook), else null: `live` holds until then, or until a
+   * publication or withdrawal.
    */
   nextChangeAt: string | null;
 }
 
 export async function publishedIndex(ctx: OperationContext, slug: string): Promise<PublishedIndex> {
+  // No statement has a name that is not a slug (`a%00b`, `A B`): not found, before any query.
+  if (!isSlug(slug)) throw new DomainError('statement_not_found', `No statement ${JSON.stringify(slug.slice(0, 200))}`, { slug: slug.slice(0, 200) });
   const now = iso(ctx);
   // Every edition not withdrawn, embargoed ones included (for when this answer ends).
   const rows = await ctx.store.db
@@ -40,23 +45,20 @@ export async function publishedIndex(ctx: OperationContext, slug: string): Promi
       j
         .onRef('editions.statement_id', '=', 'statements.id')
         .on((eb) => eb.not(eb.exists(eb.selectFrom('edition_withdrawals').select('edition_id').whereRef('edition_withdrawals.edition_id', '=', 'editions.id')))))
-    .select(['statements.source_locale', 'editions.id', 'editions.locale', 'editions.hash', 'editions.source_revision', 'editions.published_at', 'editions.visible_from'])
+    .select(['statements.source_locale', 'editions.id', 'editions.locale', 'editions.hash', 'editions.source_revision', 'editions.published_at', 'editions.visible_from', 'editions.supersedes'])
     .where('statements.slug', '=', slug)
-    .orderBy('editions.visible_from', 'asc')
-    .orderBy('editions.published_at', 'asc')
     .execute();
   if (rows.length === 0) throw new DomainError('statement_not_found', `No statement ${JSON.stringify(slug)}`, { slug });
-  const live = new Map<string, LiveEditionRef>();
-  let nextChangeAt: string | null = null;
+  const editions = [];
   for (const r of rows) {
     if (!r.id || !r.locale || !r.hash || r.source_revision === null || !r.published_at || !r.visible_from) continue;
-    if (r.visible_from > now) {
-      // Ordered by visible_from: the first one in the future is the next.
-      nextChangeAt ??= r.visible_from;
-      continue;
-    }
-    live.set(r.locale, { id: r.id, locale: r.locale, hash: r.hash, sourceRevision: r.source_revision, publishedAt: r.published_at });
+    editions.push({ id: r.id, locale: r.locale, hash: r.hash, source_revision: r.source_revision, published_at: r.published_at, visible_from: r.visible_from, supersedes: r.supersedes });
   }
+  // The rule of what is live, and when its answer next changes (src/store/queries/editions.ts).
+  const chosen = liveByGroup(editions, (e) => e.locale, now);
+  const live = new Map<string, LiveEditionRef>();
+  for (const [locale, e] of chosen.live) live.set(locale, { id: e.id, locale, hash: e.hash, sourceRevision: e.source_revision, publishedAt: e.published_at });
+  const nextChangeAt = chosen.nextChangeAt;
   return { slug, sourceLocale: rows[0]!.source_locale, live, nextChangeAt };
 }
 

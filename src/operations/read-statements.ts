@@ -16,6 +16,7 @@ import { pageQuality, type FindingView } from './quality.ts';
 import { qualityCacheOf } from './quality-cache.ts';
 import { listItemSegments, revisionHead, revisionMarkdown } from './revision-cache.ts';
 import { threadsOf, type SegmentComment } from './segment-comments.ts';
+import { historiesOf, type SegmentHistoryEntry } from './segment-history.ts';
 import { segmentContexts, type SegmentContext } from './segment-context.ts';
 import { iso, type OperationContext } from './context.ts';
 
@@ -181,6 +182,8 @@ export interface TranslationSegmentView {
   context: SegmentContext;
   /** The segment's comment thread, oldest first, when asked for (segment-comments.ts). */
   comments?: SegmentComment[];
+  /** The segment's versions, newest first, when asked for (segment-history.ts). */
+  history?: SegmentHistoryEntry[];
 }
 
 /** Segments a page of GET …/translations/{locale} holds: by default, at most. */
@@ -219,7 +222,7 @@ function decodeSegmentCursor(cursor: string, revision: number): number {
  * work is the page's (the revision's segment list is parsed once, the locale's counts are
  * counted by the database).
  */
-export async function getTranslation(ctx: OperationContext, slug: string, localeTag: string, options: { suggestions?: boolean; edition?: boolean; comments?: boolean } & SegmentSelection = {}) {
+export async function getTranslation(ctx: OperationContext, slug: string, localeTag: string, options: { suggestions?: boolean; edition?: boolean; comments?: boolean; history?: boolean } & SegmentSelection = {}) {
   const db = ctx.store.db;
   const { locale, statement } = await targetStatement(db, slug, localeTag);
   const revision = await revisionHead(db, statement.id, statement.current_revision);
@@ -273,6 +276,11 @@ export async function getTranslation(ctx: OperationContext, slug: string, locale
   // The threads (pages only: the API has GET …/comments): each segment's beside it, the general one on the translation.
   const threads = options.comments ? await threadsOf(db, translation.id, locale) : undefined;
   if (threads) for (const s of segments) s.comments = threads.segments[s.id] ?? [];
+  // The page's histories (pages only: the API has GET …/segments/{id}/history), read together, not one query a segment.
+  if (options.history) {
+    const histories = await historiesOf(db, translation.id, revision.number, segments.map((s) => s.id));
+    for (const s of segments) s.history = histories.get(s.id) ?? [];
+  }
   return {
     ...(threads ? { comments: threads.general } : {}),
     slug,

@@ -10,7 +10,7 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Root } from 'mdast';
 import { editionFeeds } from '../publishing/edition-feeds.ts';
-import { footerFrom, publicProvenance, type ReviewerDisplay } from '../publishing/edition-footer.ts';
+import { footerFrom, publicCorrection, publicProvenance, type ReviewerDisplay } from '../publishing/edition-footer.ts';
 import type { LabelSettings } from '../publishing/edition-labels.ts';
 import { htmlDocument } from '../publishing/html-document.ts';
 import { documentsOf } from '../documents/workers.ts';
@@ -52,7 +52,7 @@ export async function exportStatic(ctx: OperationContext, dir: string, baseUrl: 
     await write(join(e.slug, `${e.locale}.md`), e.markdown);
     const article = await documentsOf(ctx).run('render', { tree: e.mdast as Root, locale: e.locale, options: { ...footer, labels } });
     await write(join(e.slug, `${e.locale}.html`), htmlDocument({ locale: e.locale, title: e.title, description: e.summary, article, canonical: urlOf(e.slug, e.locale), alternates, sourceLocale: e.sourceLocale, labels }));
-    const edition = { id: e.id, slug: e.slug, locale: e.locale, hash: e.hash, sourceRevision: e.sourceRevision, publishedAt: e.publishedAt, visibleFrom: e.visibleFrom, correction: e.correction };
+    const edition = { id: e.id, slug: e.slug, locale: e.locale, hash: e.hash, sourceRevision: e.sourceRevision, publishedAt: e.publishedAt, visibleFrom: e.visibleFrom, correction: publicCorrection(e.correction) };
     await write(join(e.slug, `${e.locale}.json`), `${JSON.stringify({ mdast: e.mdast, edition, provenance: e.provenance ? publicProvenance(e.provenance, reviewerDisplay) : null })}\n`);
   }
 

@@ -148,7 +148,8 @@ async function userById(trx: Db, userId: string) {
 
 /**
  * A new token for a user (shown once): every other token of theirs is revoked (their
- * sessions end). A revoked user is given access again.
+ * sessions end), and so is every unused sign-in link (a link sent before the rotation
+ * answers as a used one). A revoked user is given access again.
  */
 export async function rotateToken(ctx: OperationContext, actor: Actor, userId: string) {
   requireAdmin(actor);
@@ -157,6 +158,7 @@ export async function rotateToken(ctx: OperationContext, actor: Actor, userId: s
   const name = await ctx.store.transaction(async (trx) => {
     const user = await userById(trx, userId);
     await trx.updateTable('tokens').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+    await trx.updateTable('sign_in_links').set({ used_at: at }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
     await trx.updateTable('users').set({ revoked_at: null }).where('id', '=', userId).execute();
     await trx.insertInto('tokens').values({ id: randomUUID(), user_id: userId, token_hash: hashToken(token), created_at: at, revoked_at: null }).execute();
     return user.name;

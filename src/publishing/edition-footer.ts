@@ -65,11 +65,40 @@ export function shownReviewers(reviewers: readonly string[], display: ReviewerDi
   return counted > 0 ? { reviewers: shown, reviewerCount: shown.length + counted } : { reviewers: shown };
 }
 
-/** Provenance as the public JSON carries it: reviewers as readers may see them (their choices themselves are not shown). */
-export function publicProvenance<P extends { reviewers: string[]; reviewerDisplays?: Record<string, ReviewerDisplay> }>(provenance: P, display: ReviewerDisplay): Omit<P, 'reviewers' | 'reviewerDisplays'> & { reviewers: string[]; reviewerCount?: number } {
-  const copy: Omit<P, 'reviewers' | 'reviewerDisplays'> & { reviewerDisplays?: unknown } = { ...provenance };
-  delete copy.reviewerDisplays;
-  return { ...copy, ...shownReviewers(provenance.reviewers, display, provenance.reviewerDisplays) };
+/** A published quality finding as readers see it: which rule, on which segment (not who overrode it, nor why). */
+export interface PublicOverride {
+  rule: string;
+  segmentId: string | null;
+}
+
+type PrivateProvenance = { reviewers: string[]; reviewerDisplays?: Record<string, ReviewerDisplay>; overrides?: readonly { rule: string; segmentId: string | null }[] };
+
+/**
+ * Provenance as the public JSON carries it: reviewers as readers may see them (their choices
+ * themselves are not shown); overrides (a reviewer's of a finding, the publisher's of the
+ * machine-share gate) by rule and segment only, without who made them or their reasons, which
+ * are internal (the API and the history keep them).
+ */
+export function publicProvenance<P extends PrivateProvenance>(provenance: P, display: ReviewerDisplay): Omit<P, 'reviewers' | 'reviewerDisplays' | 'overrides'> & { reviewers: string[]; reviewerCount?: number; overrides?: PublicOverride[] } {
+  const { reviewers: _reviewers, reviewerDisplays: _displays, overrides: _overrides, ...copy } = provenance;
+  return {
+    ...copy,
+    ...shownReviewers(provenance.reviewers, display, provenance.reviewerDisplays),
+    ...(provenance.overrides ? { overrides: provenance.overrides.map((o) => ({ rule: o.rule, segmentId: o.segmentId })) } : {}),
+  };
+}
+
+/** A correction notice as readers see it (the footer's): not the replaced edition's texts (`changes`), which may be what was withdrawn. */
+export interface PublicCorrection {
+  supersedes: string;
+  at: string;
+  note: string | null;
+  changedSegments: number;
+}
+
+export function publicCorrection(correction: CorrectionInput | null | undefined): PublicCorrection | null {
+  if (!correction) return null;
+  return { supersedes: correction.supersedes, at: correction.at, note: correction.note ?? null, changedSegments: correction.changedSegments };
 }
 
 /** A stored correction notice (its note may be null) or the footer's own shape. */

@@ -14,6 +14,7 @@ let world: PagesWorld;
 let chromium: RunningBrowser;
 const watched: PageWatch = { problems: [] };
 const pages: Record<string, Page> = {};
+const tokens: Record<string, string> = {};
 
 async function waitForDrafts(page: Page, url: string) {
   await expect
@@ -33,7 +34,10 @@ describe.skipIf(!chromiumAvailable)('quality gates on the pages', () => {
     const reviewer = await world.person('reviewer', [{ role: 'reviewer', locale: 'fr' }, { role: 'reviewer', locale: 'es' }]);
     expect((await world.api(publisher, 'POST', '/api/statements', { slug, sourceLocale: 'en', markdown: '# 3 wells for 40 families\n\nThe work goes on.\n' })).status).toBe(201);
     expect((await world.api(translator, 'POST', `/api/statements/${slug}/drafts`, { locales: ['fr', 'es'], provider: 'pseudo' })).status).toBe(202);
-    for (const [name, token] of Object.entries({ publisher, translator, reviewer })) pages[name] = await signIn(await chromium.person(), world.url, token, watched);
+    for (const [name, token] of Object.entries({ publisher, translator, reviewer })) {
+      tokens[name] = token;
+      pages[name] = await signIn(await chromium.person(), world.url, token, watched);
+    }
   });
   afterAll(async () => {
     await chromium?.close();
@@ -102,8 +106,11 @@ describe.skipIf(!chromiumAvailable)('quality gates on the pages', () => {
     await expect.poll(() => publisher.locator('[role=status]').first().textContent()).toBe('Published.');
     // Readers' routes keep which edition is live for a second (a publication made outside the API shows within it).
     await expect.poll(async () => (await fetch(`${world.url}/published/${slug}/es.json`)).status, { timeout: 5_000 }).toBe(200);
-    const es = (await (await fetch(`${world.url}/published/${slug}/es.json`)).json()) as { provenance: { overrides: { rule: string; reason: string }[] } };
-    expect(es.provenance.overrides).toEqual([expect.objectContaining({ rule: 'machine-share', reason: 'Urgent: reviewed by phone' })]);
+    // Readers see that the gate was overridden; the reason and who gave it stay with the team (the API's record).
+    const es = (await (await fetch(`${world.url}/published/${slug}/es.json`)).json()) as { provenance: { overrides: { rule: string; reason?: string }[] } };
+    expect(es.provenance.overrides).toEqual([{ rule: 'machine-share', segmentId: null }]);
+    const record = (await (await world.api(tokens.publisher!, 'GET', `/api/statements/${slug}/editions`)).json()) as { editions: { locale: string; provenance: { overrides: { rule: string; reason: string }[] } }[] };
+    expect(record.editions.find((e) => e.locale === 'es')!.provenance.overrides).toEqual([expect.objectContaining({ rule: 'machine-share', reason: 'Urgent: reviewed by phone' })]);
     const frRes = await fetch(`${world.url}/published/${slug}/fr.json`);
     const fr = (await frRes.json()) as { provenance: { overrides: { rule: string }[] } };
     expect(fr.provenance.overrides.map((o) => o.rule)).toEqual(['numbers', 'numbers']);

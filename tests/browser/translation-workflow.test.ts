@@ -31,8 +31,8 @@ function segment(page: Page, n: number) {
 }
 
 /** Every date a page shows: its instant (the datetime attribute) and the words a person reads. */
-function datesShown(page: Page) {
-  return page.locator('time').evaluateAll((els) => els.map((e) => ({ datetime: e.getAttribute('datetime'), text: e.textContent })));
+function datesShown(page: Page, selector = 'time') {
+  return page.locator(selector).evaluateAll((els) => els.map((e) => ({ datetime: e.getAttribute('datetime'), text: e.textContent })));
 }
 
 /** How the pages write an instant for a language (medium date, short time, in UTC). */
@@ -285,8 +285,9 @@ describe.skipIf(!chromiumAvailable)('translators, reviewers and publishers in a 
     for (const d of history) expect(d.text).toBe(written(d.datetime!, 'ar'));
     await page.goto(`${world.url}/statements/${slug}/review/ar`);
     await check(page, 'review-ar-in-arabic');
-    // When the Arabic translation was submitted, written the Arabic way.
-    const submitted = await datesShown(page);
+    // Every instant written the Arabic way: the segments' histories and when the Arabic translation was submitted.
+    for (const d of await datesShown(page)) expect(d.text).toBe(written(d.datetime!, 'ar'));
+    const submitted = await datesShown(page, 'time:not(.segment-history time)');
     expect(submitted.length).toBe(1);
     expect(submitted[0]!.text).toBe(written(submitted[0]!.datetime!, 'ar'));
     expect(submitted[0]!.text).toMatch(/ [صم] UTC$/);

@@ -22,7 +22,7 @@ describe('the document worker pool parses interchange files', () => {
     expect((await pool.run('tmx', { xml: tmx(tu(1)) })).units).toHaveLength(1);
     expect((await pool.run('tbx', { xml: tbx })).entries.length).toBeGreaterThan(0);
     const xliff = await pool.run('xliff', { xml: '<xliff version="1.2"><file original="s" target-language="fr"><body><trans-unit id="a"><source>x</source><target>y</target></trans-unit></body></file></xliff>', slug: 's', targetLocale: 'fr' });
-    expect(xliff.units).toEqual([{ id: 'a', target: 'y', fileState: null, stateClass: 'none' }]);
+    expect(xliff.units).toEqual([{ id: 'a', target: 'y', fileState: null, stateClass: 'none', version: null }]);
     await expect(pool.run('tmx', { xml: '<tmx>\n<body>' })).rejects.toMatchObject({ code: 'xml_malformed', details: { line: 2 } });
   });
 

@@ -11,12 +11,12 @@ import type { XliffSegment } from '../../src/interchange/xliff-common.ts';
 import { python, translateToolkitAvailable } from '../support/translate-toolkit.ts';
 
 const segments: XliffSegment[] = [
-  { id: 'aaa', source: 'We <g id="1">really</g> read <x id="2"/> &amp; more', target: 'Nous <g id="1">vraiment</g>  lu <x id="2"/> &amp; plus', state: 'translated', placeholders: [{ id: 1, kind: 'emphasis', paired: true }, { id: 2, kind: 'inlineCode', paired: false, display: '`a < b`' }], notes: ['state: translated', 'glossary: “read” → “lu”'] },
-  { id: 'bbb', source: 'Plain', target: null, state: 'untranslated', placeholders: [], notes: [] },
-  { id: 'ccc', source: 'Drafted', target: 'Ébauche', state: 'machine', placeholders: [], notes: [] },
-  { id: 'ddd', source: 'Done', target: 'Fait', state: 'approved', placeholders: [], notes: [] },
-  { id: 'eee', source: 'Redo', target: 'Refaire', state: 'changes_requested', placeholders: [], notes: [] },
-  { id: 'fff', source: 'Old', target: 'Vieux', state: 'stale', placeholders: [], notes: [] },
+  { id: 'aaa', version: 1, source: 'We <g id="1">really</g> read <x id="2"/> &amp; more', target: 'Nous <g id="1">vraiment</g>  lu <x id="2"/> &amp; plus', state: 'translated', placeholders: [{ id: 1, kind: 'emphasis', paired: true }, { id: 2, kind: 'inlineCode', paired: false, display: '`a < b`' }], notes: ['state: translated', 'glossary: “read” → “lu”'] },
+  { id: 'bbb', version: 2, source: 'Plain', target: null, state: 'untranslated', placeholders: [], notes: [] },
+  { id: 'ccc', version: 3, source: 'Drafted', target: 'Ébauche', state: 'machine', placeholders: [], notes: [] },
+  { id: 'ddd', version: 4, source: 'Done', target: 'Fait', state: 'approved', placeholders: [], notes: [] },
+  { id: 'eee', version: 5, source: 'Redo', target: 'Refaire', state: 'changes_requested', placeholders: [], notes: [] },
+  { id: 'fff', version: 6, source: 'Old', target: 'Vieux', state: 'stale', placeholders: [], notes: [] },
 ];
 
 const file = (units: string, attrs = 'original="s" source-language="en" target-language="fr"') =>
@@ -26,11 +26,11 @@ describe('XLIFF 1.2 export', () => {
   const xml = exportXliff12('s', 'en', 'fr', segments);
 
   it('writes placeholders as <g>/<x/>, states on <target>, notes, the slug as <file original>', () => {
-    expect(xml).toContain('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="s" datatype="x-markdown" source-language="en" target-language="fr"><body>');
+    expect(xml).toContain('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:editions="urn:x-editions:xliff"><file original="s" datatype="x-markdown" source-language="en" target-language="fr"><body>');
     expect(xml).toContain('<source>We <g id="1">really</g> read <x id="2" equiv-text="`a &#x3C; b`"/> &#x26; more</source><target state="translated">Nous <g id="1">vraiment</g>  lu <x id="2" equiv-text="`a &#x3C; b`"/> &#x26; plus</target><note from="editions">state: translated</note>');
-    expect(xml).toContain('<trans-unit id="bbb" xml:space="preserve"><source>Plain</source></trans-unit>');
+    expect(xml).toContain('<trans-unit id="bbb" xml:space="preserve" editions:version="2"><source>Plain</source></trans-unit>');
     expect(xml).toContain('<target state="needs-review-translation" state-qualifier="mt-suggestion">Ébauche</target>');
-    expect(xml).toContain('<trans-unit id="ddd" xml:space="preserve" approved="yes"><source>Done</source><target state="final">Fait</target>');
+    expect(xml).toContain('<trans-unit id="ddd" xml:space="preserve" editions:version="4" approved="yes"><source>Done</source><target state="final">Fait</target>');
     expect(xml).toContain('<target state="needs-translation">Refaire</target>');
     expect(xml).toContain('<target state="needs-review-translation">Vieux</target>');
   });
@@ -87,6 +87,35 @@ open(os.path.join(d, 'in.xlf'), 'wb').write(sys.stdin.buffer.read())
 print(subprocess.run(['pocount', '--csv', os.path.join(d, 'in.xlf')], check=True, capture_output=True, text=True).stdout)
 `, xml);
     expect(count).toMatch(/, 1, \d+, 4, \d+, 1, \d+,/); // translated (approved), fuzzy (to review or redo), untranslated
+  });
+});
+
+describe('XLIFF 1.2 segment versions (editions:version)', () => {
+  const xml = exportXliff12('s', 'en', 'fr', segments);
+
+  it('writes each unit’s version in the Editions namespace, declared on the root, and reads it back under any prefix', () => {
+    expect(xml).toContain('xmlns:editions="urn:x-editions:xliff"');
+    expect(xml).toContain('<trans-unit id="aaa" xml:space="preserve" editions:version="1">');
+    expect(readXliff(xml, 's', 'fr').units.map((u) => [u.id, u.version])).toEqual(segments.map((s) => [s.id, s.version]));
+    // Another prefix bound to the namespace (a tool's rewrite), on the root or on the unit; another namespace's `version` is not ours.
+    const other = file('<trans-unit id="a" xmlns:ed="urn:x-editions:xliff" ed:version="7"><source>x</source><target>y</target></trans-unit><trans-unit id="b" xmlns:ed="urn:example:other" ed:version="3"><source>x</source><target>y</target></trans-unit><trans-unit id="c" ed:version="x1"><source>x</source><target>y</target></trans-unit>');
+    expect(readXliff(other, 's', 'fr').units.map((u) => u.version)).toEqual([7, null, null]);
+  });
+
+  it.skipIf(!translateToolkitAvailable)('survives translate-toolkit: the units it writes back keep their version', () => {
+    const written = python(`
+import sys
+from translate.storage import xliff
+s = xliff.xlifffile.parsestring(sys.stdin.buffer.read())
+for u in s.units:
+    if not u.target:
+        u.target = 'Simple'
+        u.markfuzzy(False)
+sys.stdout.write(bytes(s).decode())
+`, xml);
+    const units = readXliff(written, 's', 'fr').units;
+    expect(units.map((u) => [u.id, u.version])).toEqual(segments.map((s) => [s.id, s.version]));
+    expect(units[1]!.target).toBe('Simple');
   });
 });
 

@@ -42,7 +42,11 @@ describe.each(dialects)('exporting a locale ($name)', (dialect) => {
     ]);
     const md = await exportTranslationMarkdown(w.ctx, 'e', 'fr');
     expect(md.markdown).toBe('---\ntitle: Puits\nauthor: Desk\n---\n\n# Wells\n\nNous avons creusé des [puits](https://example.org/w).\n\nA plain line.\n');
-    // The heading and the last line were sent as the source's text: translated, kept as written.
-    expect(md).toMatchObject({ started: true, untranslated: 0 });
+    // The heading and the last line were sent as the source's text where they had none: not taken (the export puts it there), still untranslated.
+    expect(answer.segmentsNotTaken).toEqual([
+      { segmentId: expect.any(String), reason: 'source_text' },
+      { segmentId: expect.any(String), reason: 'source_text' },
+    ]);
+    expect(md).toMatchObject({ started: true, untranslated: 2 });
   });
 });

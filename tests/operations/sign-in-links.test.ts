@@ -81,6 +81,25 @@ describe.each(dialects)('sign-in links and users ($name)', (dialect) => {
     await expect(listUsers(w.ctx, w.publisher)).rejects.toMatchObject({ code: 'forbidden' });
   });
 
+  it('a new token ends the unused sign-in links issued before it (they answer as used links do)', async () => {
+    const w = world();
+    const vol = await createUser(w.ctx, w.admin, { name: 'Rita Rotated', roles: [{ role: 'translator', locale: 'fr' }] });
+    const first = await createSignInLink(w.ctx, w.admin, vol.id);
+    const second = await createSignInLink(w.ctx, w.admin, vol.id);
+    const session = await useSignInLink(w.ctx, first.token);
+    expect((await listUsers(w.ctx, w.admin)).find((u) => u.id === vol.id)).toMatchObject({ pendingLinks: 1 });
+    const rotated = await rotateToken(w.ctx, w.admin, vol.id);
+    await expect(checkSignInLink(w.ctx, second.token)).rejects.toMatchObject({ code: 'sign_in_link_used' });
+    await expect(useSignInLink(w.ctx, second.token)).rejects.toMatchObject({ code: 'sign_in_link_used' });
+    await expect(useSignInLink(w.ctx, first.token)).rejects.toMatchObject({ code: 'sign_in_link_used' });
+    expect(await findSession(w.ctx, session.sessionId)).toBeNull();
+    expect((await listUsers(w.ctx, w.admin)).find((u) => u.id === vol.id)).toMatchObject({ pendingLinks: 0, activeTokens: 1 });
+    // A link made after the rotation works.
+    const after = await createSignInLink(w.ctx, w.admin, vol.id);
+    expect((await useSignInLink(w.ctx, after.token)).actor.id).toBe(vol.id);
+    expect((await authenticate(w.ctx, rotated.token)).id).toBe(vol.id);
+  });
+
   it('two uses of one link at once: one session, the other told it was used', async () => {
     const w = world();
     const vol = await createUser(w.ctx, w.admin, { name: 'Twin Tab', roles: [{ role: 'translator', locale: 'fr' }] });

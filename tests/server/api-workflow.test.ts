@@ -164,7 +164,7 @@ describe('the workflow over HTTP', () => {
     const xlf = await fetch(`${service.url}${base}.xlf`, { headers: { authorization: `Bearer ${tokens.translator}` } });
     expect(xlf.headers.get('content-type')).toMatch(/^application\/xliff\+xml/);
     const xml = await xlf.text();
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ar">/);
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:editions="urn:x-editions:xliff" version="2.0" srcLang="en" trgLang="ar">/);
     expect(xml).toMatch(/<pc id="1">/);
     expect(xml).toMatch(/<note>state: translated<\/note>/);
     // A CAT tool edits every target (the text inside, never the codes) and sends it back.
@@ -248,6 +248,7 @@ describe('the workflow over HTTP', () => {
       'POST /api/statements/{slug}/translations/{locale}/reviews',
       'POST /api/statements/{slug}/translations/{locale}/submit',
       'GET /api/statements/{slug}/translations/{locale}/comments',
+      'GET /api/statements/{slug}/translations/{locale}/segments/{segmentId}/history',
       'POST /api/statements/{slug}/translations/{locale}/comments',
       'POST /api/users',
       'GET /api/users',

@@ -72,6 +72,16 @@ describe('glossary interchange over HTTP and the CLI', () => {
     expect(badHeader.body.error.message).toContain('line 1');
     const columns = await post('publisher', 'en,fr\nUnited Nations,Nations unies\nWorld Bank,Banque mondiale,extra\n', 'text/csv');
     expect(columns).toMatchObject({ status: 400, body: { error: { code: 'validation_failed', details: { line: 3 } } } });
+    // At most 500 columns a row (glossaryCsvLimits), refused before the file is parsed, naming the row's line.
+    const tags = (n: number) => Array.from({ length: n }, (_, i) => `fr-x-c${i}`);
+    const wide = await post('publisher', `${['en', ...tags(500)].join(',')}\nUnited Nations,Nations unies\n`, 'text/csv');
+    expect(wide).toMatchObject({ status: 400, body: { error: { code: 'validation_failed', details: { line: 1 } } } });
+    expect(wide.body.error.details.problem).toContain('more than 500 columns');
+    const wideRow = await post('publisher', `en,fr\nUnited Nations,Nations unies\n"World\nBank",${'x,'.repeat(150_000)}x\n`, 'text/csv');
+    expect(wideRow).toMatchObject({ status: 400, body: { error: { code: 'validation_failed', details: { line: 3 } } } });
+    expect(wideRow.body.error.details.problem).toContain('more than 500 columns');
+    const atTheLimit = await post('publisher', `${['en', ...tags(499)].join(',')}\n`, 'text/csv');
+    expect(atTheLimit.status, JSON.stringify(atTheLimit.body)).toBe(200);
     const latin1 = await post('publisher', Buffer.from('en,fr\nUnited Nations,Nations unies\nWorld Bank,Banque g\xe9n\xe9rale\n', 'latin1'), 'text/csv');
     expect(latin1).toMatchObject({ status: 400, body: { error: { code: 'input_not_utf8', details: { line: 3 } } } });
     const conflict = await post('publisher', 'en,fr\nUnited Nations,Organisation des Nations unies\nWorld Bank,Banque mondiale\n', 'text/csv');

@@ -105,3 +105,51 @@ describe('a bad page form gets the API’s validation_failed message, in the pag
     expect(await post('publisher', '/statements/import', form)).toContain(expected);
   });
 });
+
+describe('a refused form answers the refusal’s HTTP status, with the page', () => {
+  /** The status and text of the page a form post answers. */
+  const submit = async (who: string, path: string, fields: Record<string, string> = {}) => {
+    const res = await fetch(`${service.url}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: `editions_session=${sessions[who]}`, origin: service.url, 'x-csrf-token': csrf[who]!, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields),
+    });
+    return { status: res.status, type: res.headers.get('content-type') ?? '', html: await res.text() };
+  };
+
+  it('403 for a translator of fr posting to ar’s translate and review forms, and to publish', async () => {
+    // Arabic is started (by the admin), so every form reaches its role check.
+    const job = await call('admin', 'POST', `/api/statements/${slug}/drafts`, { locales: ['ar'], provider: 'pseudo' });
+    expect(job.status, job.text).toBe(202);
+    for (let i = 0; i < 400 && (await call('admin', 'GET', `/api/jobs/${job.body.id}`)).body.status !== 'done'; i++) await new Promise((r) => setTimeout(r, 25));
+    const segment = (await call('translator', 'GET', api)).body.segments[0] as { id: string; version: number };
+    const forms: [string, Record<string, string>][] = [
+      [`${page}/translate/ar/start`, {}],
+      [`${page}/translate/ar/segments/${segment.id}`, { text: 'نص', version: '1' }],
+      [`${page}/translate/ar/submit`, {}],
+      [`${page}/translate/ar/drafts`, {}],
+      [`${page}/review/ar/decision`, { decision: 'approve' }],
+      [`${page}/review/ar/override`, { rule: 'numbers', reason: 'fine' }],
+      [`${page}/publish`, { locales: 'fr' }],
+    ];
+    for (const [path, fields] of forms) {
+      const answer = await submit('translator', path, fields);
+      expect([path, answer.status]).toEqual([path, 403]);
+      expect(answer.type).toContain('text/html');
+      expect(answer.html).toMatch(/role="alert" data-code="forbidden"/);
+    }
+  });
+
+  it('the API’s status for other refusals: 400 for a bad form, 409 for a submission not ready', async () => {
+    const empty = await submit('translator', `${page}/translate/fr/comments`, { text: '' });
+    expect(empty.status).toBe(400);
+    expect(empty.html).toMatch(/data-code="validation_failed"/);
+    const api409 = await call('translator', 'POST', `${api}/submit`);
+    const submitted = await submit('translator', `${page}/translate/fr/submit`);
+    expect(submitted.status).toBe(api409.status);
+    expect(submitted.status).not.toBe(200);
+    // A page with nothing refused is still a 200.
+    expect((await fetch(`${service.url}${page}/translate/fr`, { headers: { cookie: `editions_session=${sessions.translator}` } })).status).toBe(200);
+  });
+});

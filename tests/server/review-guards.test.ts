@@ -115,7 +115,8 @@ describe('the review page', () => {
         headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `editions_session=${session}`, origin: service.url },
         body: fields,
       });
-      expect(res.status).toBe(200);
+      // The page again, under the refusal's status (as the API answers it).
+      expect(res.status).toBe(412);
       expect(await res.text()).toMatch(/role="alert" data-code="version_conflict"/);
     }
     expect(reviewTables()).toBe(before);

@@ -63,4 +63,32 @@ describe('the review page', () => {
     const approved = await call('writer', 'POST', `${base}/reviews`, { decision: 'approve', segments: [paragraph!.id], versions: { [paragraph!.id]: versions[paragraph!.id] } });
     expect(approved.status, approved.text).toBe(200);
   });
+
+  it('an edit of white space only does not take a text over: the approval is still refused (four_eyes)', async () => {
+    const ws = 'white-space';
+    const at = `/api/statements/${ws}/translations/fr`;
+    expect((await call('publisher', 'POST', '/api/statements', { slug: ws, sourceLocale: 'en', markdown: '# Wells\n\nWe dug wells.\n' })).status).toBe(201);
+    expect((await call('writer', 'PUT', at, '# Puits\n\nNous avons creusé des puits.\n', { 'content-type': 'text/markdown' })).status).toBe(200);
+    const written = (await call('writer', 'GET', at)).body.segments as Seg[];
+    const approveAll = (segments: Seg[]) => call('writer', 'POST', `${at}/reviews`, { decision: 'approve', versions: Object.fromEntries(segments.map((s) => [s.id, s.version])) });
+    const before = await approveAll(written);
+    expect(before.status, before.text).toBe(403);
+    expect(before.body.error.code).toBe('four_eyes');
+    // Another translator adds a trailing space to one, and turns a space into two plus a line break in the other.
+    const edits = [`${written[0]!.text} `, written[1]!.text.replace('avons ', 'avons  \n')];
+    for (const [i, s] of written.entries()) {
+      const r = await call('translator', 'PUT', `${at}/segments/${s.id}`, { text: edits[i] }, { 'if-match': String(s.version) });
+      expect(r.status, r.text).toBe(200);
+    }
+    const now = (await call('writer', 'GET', at)).body.segments as Seg[];
+    expect(now.map((s) => s.text)).toEqual(edits);
+    const after = await approveAll(now);
+    expect(after.status, after.text).toBe(403);
+    expect(after.body.error).toMatchObject({ code: 'four_eyes' });
+    // A no-break space where a space was is a change of the text as published: the translator's.
+    const nbsp = await call('translator', 'PUT', `${at}/segments/${now[0]!.id}`, { text: 'Puits\u00a0!' }, { 'if-match': String(now[0]!.version) });
+    expect(nbsp.status, nbsp.text).toBe(200);
+    const single = await call('writer', 'POST', `${at}/reviews`, { decision: 'approve', segments: [now[0]!.id], versions: { [now[0]!.id]: nbsp.body.version } });
+    expect(single.status, single.text).toBe(200);
+  });
 });

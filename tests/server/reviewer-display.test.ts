@@ -7,10 +7,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editSegment } from '../../src/operations/edit-segment.ts';
 import { publish } from '../../src/operations/publish.ts';
+import { overrideFinding } from '../../src/operations/quality.ts';
+import { getTranslation } from '../../src/operations/read-statements.ts';
+import { review } from '../../src/operations/review.ts';
+import { submitLocale } from '../../src/operations/submit-locale.ts';
 import { listUsers, setReviewerDisplay } from '../../src/operations/users.ts';
+import { publicProvenance } from '../../src/publishing/edition-footer.ts';
 import { dialects } from '../support/dialects.ts';
-import { approveLocale, create } from '../support/flow.ts';
+import { approveLocale, create, draftAll, translateAll, versionsOf } from '../support/flow.ts';
 import { apiClient } from '../support/http-api.ts';
 import { startServer, type RunningServer } from '../support/start-server.ts';
 import { usePublishedServer } from '../support/published-server.ts';
@@ -63,6 +69,34 @@ describe.each(dialects)('a reviewer’s own display choice ($name)', (dialect) =
     expect(json.provenance.reviewers).toEqual([]);
     expect(json.provenance).not.toHaveProperty('reviewerCount');
     expect((await listUsers(w.ctx, w.admin)).find((u) => u.id === w.reviewerFr.id)?.reviewerDisplay).toBe('none');
+  });
+
+  it('keeps who overrode a finding, and why, out of the public JSON (reviewer and publisher alike)', async () => {
+    const w = world();
+    await create(w);
+    await setReviewerDisplay(w.ctx, w.reviewerFr, w.reviewerFr.id, 'none');
+    await draftAll(w, 'seed-bank', 'fr');
+    await translateAll(w, 'seed-bank', 'fr', w.translatorFr);
+    // The year left out: a fatal numbers finding, which the reviewer overrides with an internal reason.
+    const para = (await getTranslation(w.ctx, 'seed-bank', 'fr')).segments.find((s) => s.source.includes('RSN'))!;
+    await editSegment(w.ctx, w.translatorFr, { slug: 'seed-bank', locale: 'fr', segmentId: para.id, text: 'Le Réseau régional de semences (RSN) a ouvert son troisième dépôt le 3 avril.', expectedVersion: para.version });
+    await overrideFinding(w.ctx, w.reviewerFr, { slug: 'seed-bank', locale: 'fr', rule: 'numbers', segmentId: para.id, reason: 'Internal: legal asked us to drop the year' });
+    await submitLocale(w.ctx, w.translatorFr, { slug: 'seed-bank', locale: 'fr' });
+    await review(w.ctx, w.reviewerFr, { slug: 'seed-bank', locale: 'fr', decision: 'approve', versions: await versionsOf(w, 'seed-bank', 'fr') });
+    const published = await publish(w.ctx, w.publisher, { slug: 'seed-bank', locales: ['fr'] });
+    // The edition's record (the API's) keeps both.
+    expect(JSON.parse(String(published.editions[0]!.provenance))).toMatchObject({ overrides: [{ rule: 'numbers', segmentId: para.id, reason: 'Internal: legal asked us to drop the year', by: 'Rémi Relecteur' }] });
+
+    const url = await start(w);
+    const text = await (await fetch(`${url}/published/seed-bank/fr.json`)).text();
+    expect(text).not.toContain('Rémi');
+    expect(text).not.toContain('legal asked');
+    const json = JSON.parse(text) as { provenance: Record<string, unknown> };
+    expect(json.provenance.reviewers).toEqual([]);
+    expect(json.provenance.overrides).toEqual([{ rule: 'numbers', segmentId: para.id }]);
+    // A publisher's override of the machine-share gate is recorded the same way, and shown the same way.
+    const withPublisher = { ...JSON.parse(String(published.editions[0]!.provenance)), overrides: [{ rule: 'machine-share', segmentId: null, reason: 'Urgent statement', by: 'Pia Publisher', at: '2026-05-01T09:00:00.000Z' }] };
+    expect(publicProvenance(withPublisher, 'name').overrides).toEqual([{ rule: 'machine-share', segmentId: null }]);
   });
 
   it('is one’s own to set, or an admin’s; a bad value changes nothing', async () => {

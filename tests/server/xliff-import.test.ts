@@ -56,14 +56,14 @@ describe.each([{ name: 'sqlite' as const }, ...(postgresAvailable ? [{ name: 'po
     const v12 = await call('translator', 'GET', `${base('export-12')}.xlf?version=1.2`);
     expect(v12.status, v12.text).toBe(200);
     expect(v12.headers.get('content-type')).toBe('application/xliff+xml; charset=utf-8');
-    expect(v12.text).toContain('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="export-12" datatype="x-markdown" source-language="en" target-language="fr">');
-    expect(v12.text).toContain(`<trans-unit id="${segs[0]!.id}" xml:space="preserve" approved="yes"><source>Wells</source><target state="final">Puits</target><note from="editions">state: approved</note>`);
+    expect(v12.text).toContain('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:editions="urn:x-editions:xliff"><file original="export-12" datatype="x-markdown" source-language="en" target-language="fr">');
+    expect(v12.text).toContain(`<trans-unit id="${segs[0]!.id}" xml:space="preserve" editions:version="${segs[0]!.version}" approved="yes"><source>Wells</source><target state="final">Puits</target><note from="editions">state: approved</note>`);
     expect(v12.text).toContain('<source>We dug <g id="1">12 wells</g> in <g id="2">March</g>.</source>');
     expect(v12.text).toContain('<x id="1" equiv-text="make"/>');
     // The segment's comment thread, as a note.
     expect(v12.text).toMatch(/<note from="editions">comment \(translator, translator, [^)]+\): Is “dug” right here\?<\/note>/);
     const v20 = await call('translator', 'GET', `${base('export-12')}.xlf`);
-    expect(v20.text).toContain('<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0"');
+    expect(v20.text).toContain('<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:editions="urn:x-editions:xliff" version="2.0"');
     expect(v20.text).toContain('<segment state="final"><source>Wells</source><target>Puits</target>');
     expect((await call('translator', 'GET', `${base('export-12')}.xlf?version=1.0`)).status).toBe(400);
   });

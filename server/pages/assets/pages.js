@@ -79,6 +79,9 @@
     form.setAttribute('data-version', String(version));
     var field = form.querySelector('input[name="version"]');
     if (field) field.value = String(version);
+    // "Use this text" (the segment's history) saves at the version the segment is at now.
+    var section = form.closest('section.segment');
+    if (section) section.querySelectorAll('form.use-history input[name="version"]').forEach(function (f) { f.value = String(version); });
   }
 
   // Resolves true once saved.

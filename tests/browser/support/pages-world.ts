@@ -56,8 +56,17 @@ export interface PageWatch {
 }
 
 export function watch(page: Page, into: PageWatch): Page {
+  // A refused form is the page again under the refusal's status (403, 409, 412, …: server/pages/render-page.ts),
+  // which Chrome logs as a failed load of the document: no problem of the page (its alert says what was refused).
+  // A script, style or fetch that fails to load still is.
+  const refusedDocuments = new Set<string>();
+  page.on('response', (r) => {
+    if (r.status() >= 400 && r.status() < 500 && r.request().resourceType() === 'document') refusedDocuments.add(r.url());
+  });
   page.on('console', (m) => {
-    if (m.type() === 'error') into.problems.push(`console error on ${page.url()}: ${m.text()}`);
+    if (m.type() !== 'error') return;
+    if (/^Failed to load resource: the server responded with a status of 4\d\d\b/.test(m.text()) && refusedDocuments.has(m.location().url)) return;
+    into.problems.push(`console error on ${page.url()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => into.problems.push(`page error on ${page.url()}: ${e.message}`));
   page.on('dialog', (d) => {
