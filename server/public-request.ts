@@ -1,7 +1,7 @@
 /**
  * What the readers' routes (/published, /feeds) read from a request, the same way in both:
  * the language part of a path, bounded before it is parsed, and If-None-Match, compared as
- * RFC 9110 §13.1.2 says.
+ * RFC 9110 §13.1.2 says (also used by the API's conditional GET of a translation).
  */
 import { DomainError } from '../src/errors.ts';
 import { canonicalLocale } from '../src/locale.ts';

@@ -8,7 +8,7 @@ import { DomainError } from '../../src/errors.ts';
 import type { OperationContext } from '../../src/operations/context.ts';
 import { importTranslationMarkdown, importTranslationXliff } from '../../src/operations/import-translation.ts';
 import { getStatement } from '../../src/operations/read-statements.ts';
-import { errorStatus, errorText } from './error-text.ts';
+import { errorText, pageStatus } from './error-text.ts';
 import { fileField } from './form-input.ts';
 import { UploadPage, type UploadOutcomeView } from './upload-page.tsx';
 import { varsOf, type PageEnv } from './page-env.ts';
@@ -32,7 +32,7 @@ export function uploadRoutes(ctx: OperationContext) {
     const { slug, locale } = c.req.param() as { slug: string; locale: string };
     const statement = await getStatement(ctx, slug);
     const error = extra.error === undefined ? undefined : errorText(vars.t, extra.error);
-    return renderPage(c, <UploadPage vars={vars} slug={slug} locale={locale} title={statement.title ?? slug} outcome={extra.outcome} error={error} />, extra.error === undefined ? 200 : errorStatus(extra.error));
+    return renderPage(c, <UploadPage vars={vars} slug={slug} locale={locale} title={statement.title ?? slug} outcome={extra.outcome} error={error} />, pageStatus(extra.error));
   };
 
   app.get(path, (c) => show(c));

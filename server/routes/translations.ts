@@ -14,6 +14,7 @@ import { exportTranslationMarkdown } from '../../src/operations/export-translati
 import { importTranslationMarkdown, importTranslationXliff } from '../../src/operations/import-translation.ts';
 import { EditSegment, ErrorBody, Locale, ReviewBody, Segment, SegmentId, Slug, Translation } from '../schemas.ts';
 import { ifMatchVersion } from '../if-match.ts';
+import { noneMatch } from '../public-request.ts';
 
 const errors = { 400: { description: 'Invalid request', content: { 'application/json': { schema: ErrorBody } } } };
 const params = z.object({ slug: Slug, locale: Locale });
@@ -92,7 +93,8 @@ export function translationRoutes(ctx: OperationContext) {
       const etag = etagOf(t);
       const headers: Record<string, string> = { ETag: etag, Vary: 'Accept-Language' };
       if (t.nextCursor) headers.Link = `<${nextLink(c.req.url, t.nextCursor, t.limit)}>; rel="next"`;
-      if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+      const inm = c.req.header('if-none-match');
+      if (inm !== undefined && noneMatch(inm, etag)) return c.body(null, 304, headers);
       const [whole] = withMessages([t], c);
       return c.json({ ...whole!, segments: withMessages(t.segments, c) }, 200, headers);
     },

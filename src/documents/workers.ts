@@ -2,9 +2,11 @@
  * Whole-document work off the event loop: a pool of worker threads (piscina) running the
  * tasks of tasks.ts, so that parsing, segmenting, reassembling, quality checks and rendering
  * never stall other requests. Each task has a time limit counted from when a worker starts it
- * (past it the worker is terminated and replaced, and the caller gets `input_too_complex`
- * naming the time limit); tasks waiting beyond the queue's bound are refused with
- * `service_busy`. Only structured-clonable data crosses. Workers load the TypeScript sources
+ * (past it the worker is terminated and replaced); the caller gets `input_too_complex` naming
+ * the time limit when the task was reading a request's new document, and `service_busy` (503,
+ * try again) when it was working on what is already stored, which was accepted within the
+ * limits and is slow only because the machine is (`taskInput`). Tasks waiting beyond the
+ * queue's bound are refused with `service_busy`. Only structured-clonable data crosses. Workers load the TypeScript sources
  * through tsx, as `npm start` does.
  *
  * The service makes one pool at start (server/main.ts) and closes it on shutdown; operations
@@ -39,6 +41,24 @@ export const defaultDocumentSettings: DocumentWorkerSettings = {
   timeoutMs: 15_000,
   workers: Math.min(4, Math.max(2, availableParallelism() - 1)),
   queue: 100,
+};
+
+/**
+ * What each task reads: a request's new document (`new`: past the time limit, the document is
+ * too complex, 422) or what is stored (`stored`: past it, the machine is busy, 503 and try
+ * again; a stored statement must not become unreadable because the machine was loaded).
+ */
+export const taskInput: Record<DocumentTaskName, 'new' | 'stored'> = {
+  source: 'new',
+  tmx: 'new',
+  tbx: 'new',
+  glossaryCsv: 'new',
+  xliff: 'new',
+  align: 'new',
+  reassemble: 'stored',
+  quality: 'stored',
+  render: 'stored',
+  correction: 'stored',
 };
 
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
@@ -85,7 +105,11 @@ export class DocumentWorkers {
       if (!answer.ok) throw new DomainError(answer.error.code, answer.error.message, answer.error.details);
       return answer.value as DocumentTaskOutput<N>;
     } catch (error) {
-      if (abort.signal.aborted) throw tooComplex('time', Math.round(performance.now() - started), timeoutMs);
+      if (abort.signal.aborted) {
+        const ms = Math.round(performance.now() - started);
+        if (taskInput[name] === 'new') throw tooComplex('time', ms, timeoutMs);
+        throw new DomainError('service_busy', `A stored document took over ${timeoutMs} ms to process; try again shortly`, { tasks: this.waiting, ms, max: timeoutMs });
+      }
       throw error;
     } finally {
       this.waiting--;

@@ -4,6 +4,7 @@
  * limit) hold for them; a parse error comes back from the worker as the same DomainError.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { runDocumentTask } from '../../src/documents/tasks.ts';
 import { DocumentWorkers, defaultDocumentSettings, inThisThread, type DocumentRunner } from '../../src/documents/workers.ts';
 import { importGlossary } from '../../src/operations/glossary-interchange.ts';
 import { importTmx } from '../../src/operations/tm-interchange.ts';
@@ -30,6 +31,20 @@ describe('the document worker pool parses interchange files', () => {
     const strict = new DocumentWorkers({ ...defaultDocumentSettings, workers: 1, timeoutMs: 1 });
     try {
       await expect(strict.run('tmx', { xml: tmx(Array.from({ length: 20_000 }, (_, i) => tu(i)).join('')) })).rejects.toMatchObject({ code: 'input_too_complex', details: { limit: 'time' } });
+    } finally {
+      await strict.close();
+    }
+  }, 30_000);
+
+  it('past the time limit, a task on what is stored is service_busy (try again), not input_too_complex', async () => {
+    const strict = new DocumentWorkers({ ...defaultDocumentSettings, workers: 1, timeoutMs: 1 });
+    const markdown = Array.from({ length: 5_000 }, (_, i) => `Paragraph ${i} with *some* [link](https://example.org/${i}).`).join('\n\n');
+    try {
+      // A new document (a request's): too complex.
+      await expect(strict.run('source', { markdown, frontMatterKeys: [] })).rejects.toMatchObject({ code: 'input_too_complex', details: { limit: 'time', max: 1 } });
+      // What is stored (an edition's tree, accepted before): the machine is busy.
+      const { doc } = runDocumentTask('source', { markdown, frontMatterKeys: [] }, defaultDocumentSettings.limits);
+      await expect(strict.run('render', { tree: doc.tree, locale: 'en', options: {} })).rejects.toMatchObject({ code: 'service_busy', details: { max: 1 } });
     } finally {
       await strict.close();
     }

@@ -81,6 +81,10 @@ describe('the workflow over HTTP', () => {
     expect(t.status).toBe(200);
     const etag = t.headers.get('etag')!;
     expect((await call('translator', 'GET', base, undefined, { 'if-none-match': etag })).status).toBe(304);
+    // Compared weakly, as RFC 9110 says for If-None-Match (the tag is weak: its strong spelling matches too); `*` and lists too.
+    expect(etag).toMatch(/^W\//);
+    for (const given of [etag.slice(2), `"other", ${etag}`, '*']) expect((await call('translator', 'GET', base, undefined, { 'if-none-match': given })).status, given).toBe(304);
+    expect((await call('translator', 'GET', base, undefined, { 'if-none-match': '"other"' })).status).toBe(200);
     const segments = t.body!.segments as { id: string; source: string; machine: string; version: number }[];
 
     // A stale If-Match: 412 with the current text, nothing changed.
